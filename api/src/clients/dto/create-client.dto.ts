@@ -1,0 +1,15 @@
+import { IsString, Matches, MaxLength } from 'class-validator';
+
+export class CreateClientDto {
+  @IsString()
+  @Matches(/\S/, { message: 'name must not be blank' })
+  @MaxLength(200)
+  name!: string;
+
+  /** The practice's own short reference: letters, digits, dots, hyphens and underscores. */
+  @IsString()
+  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9._-]{0,31}\s*$/, {
+    message: 'code must be 1 to 32 letters, digits, dots, hyphens or underscores',
+  })
+  code!: string;
+}

@@ -1,0 +1,7 @@
+import { IsUUID } from 'class-validator';
+
+/** A path id: anything that is not a UUID is a 400, not a database lookup. */
+export class IdParam {
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** Everything the API reads from its environment, validated once at start. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  database: { kind: 'mysql'; url: string } | { kind: 'sqlite'; file: string };
+  /** Without a Redis URL the queue runs in-process with the same processor. */
+  redisUrl: string | null;
+  /** Without an SMTP URL emails are written to the log. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  totpIssuer: string;
+  /** 32 bytes for AES-256-GCM. */
+  dataEncryptionKey: Buffer;
+  sessionTtlSeconds: number;
+  trustedDeviceTtlDays: number;
+  corsOrigins: string[];
+  /** Where the built portal lives; served at `/` when present. */
+  portalDir: string | null;
+  /** Creates the demo practice on first start of the embedded default. */
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const DEFAULT_DATA_DIR = './data';
+
+/**
+ * Reads and validates the configuration. A missing or malformed variable fails with one line that names it and
+ * never echoes a secret's value.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV ?? 'development', ['development', 'production', 'test'] as const);
+  const dataDir = resolve(env.DATA_DIR ?? DEFAULT_DATA_DIR);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (databaseUrl && !/^mysql:\/\/[^/]+\/[^/?]+/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must look like mysql://user:password@host:3306/database');
+  }
+  if (redisUrl && !/^rediss?:\/\/[^/]+/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL must look like redis://host:6379');
+  }
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must look like smtp://user:password@host:587');
+  }
+  const database: AppConfig['database'] = databaseUrl
+    ? { kind: 'mysql', url: databaseUrl }
+    : { kind: 'sqlite', file: resolve(dataDir, 'practice-cloud.sqlite') };
+
+  return {
+    env: nodeEnv,
+    port: integer('PORT', env.PORT, 3000, 0, 65535),
+    database,
+    redisUrl,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || 'Practice Cloud <no-reply@practice-cloud.local>',
+    totpIssuer: issuer(env.TOTP_ISSUER ?? 'Practice Cloud'),
+    dataEncryptionKey: encryptionKey(env.DATA_ENCRYPTION_KEY, database, dataDir),
+    sessionTtlSeconds: integer('SESSION_TTL_SECONDS', env.SESSION_TTL_SECONDS, 12 * 3600, 60, 30 * 24 * 3600),
+    trustedDeviceTtlDays: integer('TRUSTED_DEVICE_TTL_DAYS', env.TRUSTED_DEVICE_TTL_DAYS, 30, 1, 365),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    portalDir: env.PORTAL_DIR === '' ? null : resolve(env.PORTAL_DIR ?? 'admin-portal/dist/admin-portal/browser'),
+    seedDemo: database.kind === 'sqlite' && env.SEED_DEMO !== 'false',
+  };
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+  }
+  return raw as T;
+}
+
+function issuer(raw: string): string {
+  const value = raw.trim();
+  if (!value || value.length > 64) throw new ConfigError('TOTP_ISSUER must be 1 to 64 characters');
+  return value;
+}
+
+/**
+ * The key that encrypts TOTP secrets at rest. With MySQL it must be configured (32 bytes, base64 or hex); the
+ * embedded default generates one on first start and keeps it in a 0600 file beside its database.
+ */
+function encryptionKey(raw: string | undefined, database: AppConfig['database'], dataDir: string): Buffer {
+  if (raw && raw.trim()) return parseKey(raw.trim());
+  if (database.kind === 'mysql') {
+    throw new ConfigError('DATA_ENCRYPTION_KEY is required with DATABASE_URL (32 bytes, base64 or hex)');
+  }
+  const keyFile = resolve(dataDir, 'data-encryption.key');
+  if (existsSync(keyFile)) return parseKey(readFileSync(keyFile, 'utf8').trim(), keyFile);
+  mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
+  writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(keyFile, 0o600);
+  return parseKey(readFileSync(keyFile, 'utf8').trim(), keyFile);
+}
+
+function parseKey(value: string, source = 'DATA_ENCRYPTION_KEY'): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (key.length !== 32) throw new ConfigError(`${source} must hold 32 bytes, base64 or hex encoded`);
+  return key;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,3 @@
+export * from './error-codes.js';
+export * from './api.js';
+export * from './two-factor-code.js';
