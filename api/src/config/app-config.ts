@@ -9,6 +9,8 @@ export interface AppConfig {
   database: { kind: 'mysql'; url: string } | { kind: 'sqlite'; file: string };
   /** Without a Redis URL the queue runs in-process with the same processor. */
   redisUrl: string | null;
+  /** Bull's key prefix in Redis, so several deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
   /** Without an SMTP URL emails are written to the log. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: integer('PORT', env.PORT, 3000, 0, 65535),
     database,
     redisUrl,
+    queuePrefix: env.QUEUE_PREFIX?.trim() || 'practice-cloud',
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Practice Cloud <no-reply@practice-cloud.local>',
     totpIssuer: issuer(env.TOTP_ISSUER ?? 'Practice Cloud'),

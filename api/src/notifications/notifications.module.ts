@@ -17,9 +17,9 @@ import { NoticesProcessor } from './queue/notices.processor.js';
  */
 @Module({})
 export class NotificationsModule {
-  static forRoot(config: Pick<AppConfig, 'redisUrl'>): DynamicModule {
+  static forRoot(config: Pick<AppConfig, 'redisUrl' | 'queuePrefix'>): DynamicModule {
     const bull = config.redisUrl
-      ? [BullModule.forRoot({ url: config.redisUrl }), BullModule.registerQueue({ name: NOTICES_QUEUE })]
+      ? [BullModule.forRoot({ url: config.redisUrl, prefix: config.queuePrefix }), BullModule.registerQueue({ name: NOTICES_QUEUE })]
       : [];
     return {
       module: NotificationsModule,
