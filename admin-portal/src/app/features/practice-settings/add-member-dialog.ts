@@ -1,0 +1,156 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { ErrorCode, type PracticeUser, type Role } from '@practice-cloud/contracts';
+import { asApiError } from '../../core/api/api-error';
+import { FormAlert } from '../../shared/form-alert';
+import { setServerError } from '../../shared/validators';
+import { PracticeService } from './practice.service';
+
+/** Add a member to the practice. Closes with the new member. */
+@Component({
+  selector: 'app-add-member-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    FormAlert,
+  ],
+  template: `
+    <h2 mat-dialog-title>Add a member</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="content">
+        <app-form-alert [message]="error()" />
+        <div class="row">
+          <mat-form-field>
+            <mat-label>First name</mat-label>
+            <input matInput formControlName="firstName" autocomplete="off" required cdkFocusInitial />
+            @if (form.controls.firstName.hasError('required')) {
+              <mat-error>Enter a first name.</mat-error>
+            } @else if (form.controls.firstName.hasError('server')) {
+              <mat-error>{{ form.controls.firstName.getError('server') }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Last name</mat-label>
+            <input matInput formControlName="lastName" autocomplete="off" required />
+            @if (form.controls.lastName.hasError('required')) {
+              <mat-error>Enter a last name.</mat-error>
+            } @else if (form.controls.lastName.hasError('server')) {
+              <mat-error>{{ form.controls.lastName.getError('server') }}</mat-error>
+            }
+          </mat-form-field>
+        </div>
+        <mat-form-field>
+          <mat-label>Email</mat-label>
+          <input matInput type="email" formControlName="email" autocomplete="off" required />
+          @if (form.controls.email.hasError('required')) {
+            <mat-error>Enter an email address.</mat-error>
+          } @else if (form.controls.email.hasError('email')) {
+            <mat-error>Enter an email address like name&#64;practice.co.uk.</mat-error>
+          } @else if (form.controls.email.hasError('server')) {
+            <mat-error>{{ form.controls.email.getError('server') }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Role</mat-label>
+          <mat-select formControlName="role">
+            <mat-option value="MEMBER">Member</mat-option>
+            <mat-option value="ADMIN">Administrator</mat-option>
+          </mat-select>
+          <mat-hint>Administrators can change Practice Settings and reset members' 2FA.</mat-hint>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Temporary password</mat-label>
+          <input matInput type="password" formControlName="password" autocomplete="new-password" required />
+          <mat-hint>Share it with them in person or by phone, not by email.</mat-hint>
+          @if (form.controls.password.hasError('required')) {
+            <mat-error>Enter a temporary password.</mat-error>
+          } @else if (form.controls.password.hasError('minlength')) {
+            <mat-error>Use at least 10 characters.</mat-error>
+          } @else if (form.controls.password.hasError('server')) {
+            <mat-error>{{ form.controls.password.getError('server') }}</mat-error>
+          }
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Adding…' : 'Add member' }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .content {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+      padding-top: 8px !important;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 12px;
+    }
+    @media (max-width: 499.98px) {
+      .row {
+        grid-template-columns: 1fr;
+      }
+    }
+  `,
+})
+export class AddMemberDialog {
+  private readonly practice = inject(PracticeService);
+  private readonly dialogRef = inject<MatDialogRef<AddMemberDialog, PracticeUser>>(MatDialogRef);
+
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly form = new FormGroup({
+    firstName: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    lastName: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
+    role: new FormControl<Role>('MEMBER', { nonNullable: true }),
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(10)] }),
+  });
+
+  protected save(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.busy.set(true);
+    this.error.set(null);
+    this.practice
+      .addUser({ ...value, email: value.email.trim(), firstName: value.firstName.trim(), lastName: value.lastName.trim() })
+      .subscribe({
+        next: (user) => this.dialogRef.close(user),
+        error: (e: unknown) => {
+          const error = asApiError(e);
+          this.busy.set(false);
+          if (error.is(ErrorCode.EMAIL_TAKEN)) {
+            setServerError(this.form.controls.email, error.userMessage);
+            return;
+          }
+          let placed = false;
+          for (const fieldError of error.fieldErrors) {
+            const control = this.form.get(fieldError.field);
+            if (control) {
+              setServerError(control, fieldError.messages.join(' '));
+              placed = true;
+            }
+          }
+          if (!placed) {
+            this.error.set(error.userMessage);
+          }
+        },
+      });
+  }
+}
