@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'practice-cloud-config-'));
+const KEY = randomBytes(32).toString('base64');
+
+describe('loadConfig', () => {
+  it('defaults to the embedded SQLite file, an in-process queue and port 3000', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config.database.kind).toBe('sqlite');
+    expect(config.redisUrl).toBeNull();
+    expect(config.smtpUrl).toBeNull();
+    expect(config.port).toBe(3000);
+    expect(config.totpIssuer).toBe('Practice Cloud');
+    expect(config.trustedDeviceTtlDays).toBe(30);
+  });
+
+  it('generates the embedded encryption key once, in a 0600 file beside the database', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    const keyFile = join(dir, 'data-encryption.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64')).toHaveLength(32);
+    expect(loadConfig({ DATA_DIR: dir }).dataEncryptionKey.equals(first.dataEncryptionKey)).toBe(true);
+  });
+
+  it('uses MySQL with DATABASE_URL, and then requires DATA_ENCRYPTION_KEY', () => {
+    const url = 'mysql://root@127.0.0.1:3306/practice';
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATA_ENCRYPTION_KEY/);
+    const config = loadConfig({ DATABASE_URL: url, DATA_ENCRYPTION_KEY: KEY });
+    expect(config.database).toEqual({ kind: 'mysql', url });
+    expect(loadConfig({ DATABASE_URL: url, DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex') }).dataEncryptionKey).toHaveLength(32);
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'postgres://x/y' }, /^DATABASE_URL/],
+    [{ REDIS_URL: 'localhost:6379' }, /^REDIS_URL/],
+    [{ SMTP_URL: 'mail.example.com' }, /^SMTP_URL/],
+    [{ PORT: 'eighty' }, /^PORT/],
+    [{ PORT: '70000' }, /^PORT/],
+    [{ TRUSTED_DEVICE_TTL_DAYS: '0' }, /^TRUSTED_DEVICE_TTL_DAYS/],
+    [{ NODE_ENV: 'staging' }, /^NODE_ENV/],
+  ])('names the variable in one line when it is malformed: %j', (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
+  });
+
+  it('never echoes a malformed secret', () => {
+    const badKey = 'c2hvcnQtYnV0LXNlY3JldC12YWx1ZQ==';
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/practice', DATA_ENCRYPTION_KEY: badKey });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/^DATA_ENCRYPTION_KEY/);
+      expect((error as Error).message).not.toContain(badKey);
+    }
+  });
+});
