@@ -26,7 +26,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   /** Passport's own failures pass through as thrown by the strategy (INVALID_CREDENTIALS). */
   override handleRequest<TUser>(error: unknown, user: TUser): TUser {
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error('Password sign-in failed');
     return user;
   }
 }

@@ -16,8 +16,8 @@ describe('otpauthUri', () => {
     const label = uri.slice('otpauth://totp/'.length, uri.indexOf('?'));
     const [issuer, account, ...rest] = label.split(':');
     expect(rest).toHaveLength(0);
-    expect(decodeURIComponent(issuer!)).toBe('Smith & Co Audit');
-    expect(decodeURIComponent(account!)).toBe("o'brien+tax@example.co.za");
+    expect(decodeURIComponent(issuer)).toBe('Smith & Co Audit');
+    expect(decodeURIComponent(account)).toBe("o'brien+tax@example.co.za");
     expect(label).not.toMatch(/%25/);
   });
 

@@ -26,13 +26,14 @@ export class InProcessNoticeQueue extends NoticeQueue implements OnApplicationSh
     return this.moduleRef.get(NoticesProcessor, { strict: false });
   }
 
-  async addBulk(jobs: QueuedNoticeJob[]): Promise<void> {
+  addBulk(jobs: QueuedNoticeJob[]): Promise<void> {
     for (const job of jobs) {
       if (this.seen.has(job.jobId)) continue;
       this.seen.add(job.jobId);
       this.pending.push(job);
     }
     this.running ??= this.runAll().finally(() => (this.running = null));
+    return Promise.resolve();
   }
 
   async ping(): Promise<void> {}
