@@ -1,0 +1,66 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { PracticeSettings } from '@practice-cloud/contracts';
+import { requireTwoFactorQuestion } from './practice-settings.page';
+import { PracticeService } from './practice.service';
+
+describe('PracticeService', () => {
+  let service: PracticeService;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    service = TestBed.inject(PracticeService);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('talks to the practice endpoints of the contract', () => {
+    service.settings().subscribe();
+    http.expectOne({ method: 'GET', url: '/api/practice/settings' }).flush({});
+    service.setRequireTwoFactor(true).subscribe();
+    const patch = http.expectOne({ method: 'PATCH', url: '/api/practice/settings' });
+    expect(patch.request.body).toEqual({ requireTwoFactor: true });
+    patch.flush({});
+    service.users().subscribe();
+    http.expectOne({ method: 'GET', url: '/api/practice/users' }).flush([]);
+    service
+      .addUser({ email: 'a@b.test', firstName: 'A', lastName: 'B', role: 'MEMBER', password: 'long-password-1' })
+      .subscribe();
+    http.expectOne({ method: 'POST', url: '/api/practice/users' }).flush({});
+    service.resetTwoFactor('u1').subscribe();
+    http.expectOne({ method: 'DELETE', url: '/api/practice/users/u1/two-factor' }).flush(null);
+  });
+});
+
+describe('requireTwoFactorQuestion', () => {
+  const settings: PracticeSettings = {
+    id: 'p1',
+    name: 'Smith & Co',
+    requireTwoFactor: false,
+    requireTwoFactorSince: null,
+    members: 5,
+    membersWithTwoFactor: 2,
+  };
+
+  it('says what will happen to the members without 2FA, with Yes / No', () => {
+    const question = requireTwoFactorQuestion(settings, true);
+    expect(question.title).toBe('Require 2FA for everyone in Smith & Co?');
+    expect(question.paragraphs.join(' ')).toContain('3 of 5 members have not enabled 2FA yet');
+    expect(question.paragraphs.join(' ')).toContain('Unauthorised notice');
+    expect(question.paragraphs.join(' ')).toContain('will not be able to open client files');
+    expect(question.confirmText).toBe('Yes');
+    expect(question.cancelText).toBe('No');
+  });
+
+  it('says nobody loses access when everyone already uses 2FA', () => {
+    const question = requireTwoFactorQuestion({ ...settings, membersWithTwoFactor: 5 }, true);
+    expect(question.paragraphs[0]).toContain('nobody will lose access');
+  });
+
+  it('asks before turning the requirement off', () => {
+    expect(requireTwoFactorQuestion({ ...settings, requireTwoFactor: true }, false).title).toBe('Stop requiring 2FA?');
+  });
+});

@@ -1,0 +1,47 @@
+import type { AuthenticatedResponse, Profile } from '@practice-cloud/contracts';
+
+export function aProfile(overrides: Partial<Profile> = {}): Profile {
+  return {
+    id: 'u1',
+    email: 'jane@smith-co.test',
+    firstName: 'Jane',
+    lastName: 'Smith',
+    initials: 'JS',
+    role: 'MEMBER',
+    practice: { id: 'p1', name: 'Smith & Co', requireTwoFactor: false },
+    twoFactor: { enabled: false, enabledAt: null, backupCodesRemaining: 0, enrolmentRequired: false },
+    ...overrides,
+  };
+}
+
+export function anAuthenticatedResponse(user: Profile = aProfile()): AuthenticatedResponse {
+  return {
+    status: 'AUTHENTICATED',
+    accessToken: 'access-token-1',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user,
+  };
+}
+
+/** A Storage that lives in memory, so tests never touch the real sessionStorage. */
+export class MemoryStorage implements Storage {
+  private readonly data = new Map<string, string>();
+  get length(): number {
+    return this.data.size;
+  }
+  clear(): void {
+    this.data.clear();
+  }
+  getItem(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.data.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.data.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+}
