@@ -72,7 +72,7 @@ function httpStatusOf(exception: unknown): number | undefined {
 function clientMessage(status: number, exception: unknown): string {
   switch (status) {
     case 400:
-      return (exception as { type?: string }).type === 'entity.parse.failed'
+      return bodyParserErrorType(exception) === 'entity.parse.failed'
         ? 'The request body is not valid JSON.'
         : 'The request is malformed.';
     case 404:
@@ -86,4 +86,11 @@ function clientMessage(status: number, exception: unknown): string {
     default:
       return exception instanceof HttpException ? exception.message : (STATUS_CODES[status] ?? 'Error');
   }
+}
+
+/** body-parser's error type, whether it reaches us raw or wrapped by Nest's Express adapter (as `cause`). */
+function bodyParserErrorType(exception: unknown): string | undefined {
+  const error = exception as { type?: unknown; cause?: { type?: unknown } } | null;
+  const type = error?.type ?? error?.cause?.type;
+  return typeof type === 'string' ? type : undefined;
 }
