@@ -36,7 +36,7 @@ describe('npm run cli -- practice:create', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const created = JSON.parse(lines[0]!) as { practiceId: string; adminUserId: string };
+    const created = JSON.parse(lines[0]) as { practiceId: string; adminUserId: string };
     expect(created).toEqual({ practiceId: expect.any(String), adminUserId: expect.any(String) });
 
     const login = await new ApiClient(testApp.baseUrl).post('/auth/login', {
