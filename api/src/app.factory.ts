@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX } from '@practice-cloud/contracts';
@@ -7,27 +7,56 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter.js';
+import { LoggingModule } from './common/logging/logging.module.js';
+import { serveOpenApi } from './common/openapi/openapi.js';
+import { ThrottlingModule } from './common/throttling/throttling.module.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const BODY_LIMIT = '100kb';
 
+export interface CreateAppOptions {
+  /** `false` silences the log (tests), unless a `logStream` is given. */
+  logger?: false;
+  /** Where the JSON log lines go instead of stdout (tests capture them). */
+  logStream?: DestinationStream;
+}
+
+/** The feature modules plus what an operator needs around them: JSON logs and the sign-in limits. */
+@Module({})
+class ProductModule {
+  static forRoot(config: AppConfig, options: CreateAppOptions): DynamicModule {
+    const silent = options.logger === false && !options.logStream;
+    return {
+      module: ProductModule,
+      imports: [
+        AppModule.forRoot(config),
+        LoggingModule.forRoot({ logLevel: silent ? 'silent' : config.logLevel }, options.logStream),
+        ThrottlingModule,
+      ],
+    };
+  }
+}
+
 /** Builds the whole product: the API under /api and, when built, the portal at /. */
-export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ProductModule.forRoot(config, options), {
     bodyParser: false,
-    ...(options.logger === false ? { logger: false } : {}),
+    bufferLogs: true,
   });
-  app.set('trust proxy', 'loopback');
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
   app.setGlobalPrefix(API_PREFIX);
+  serveOpenApi(app);
   servePortal(app, config.portalDir);
-  app.enableShutdownHooks();
   await app.init();
   // body-parser rejects a malformed or oversized body before Nest's router sees it; answer in the contract's shape.
   app.use(contractErrorHandler);
@@ -55,7 +84,11 @@ function contractErrorHandler(error: unknown, _request: Request, response: Respo
   response.status(body.statusCode).json(body);
 }
 
-/** Stops taking requests, lets running jobs finish, closes connections. */
+/**
+ * Stops taking requests, lets running requests and jobs finish, closes connections: the HTTP server closes
+ * first (in-flight requests complete), then every module's shutdown hook (Bull waits for its active jobs, the
+ * outbox and mailer stop, the database and Redis connections close).
+ */
 export async function closeApp(app: INestApplication): Promise<void> {
   await app.close();
 }

@@ -24,7 +24,18 @@ export interface AppConfig {
   portalDir: string | null;
   /** Creates the demo practice on first start of the embedded default. */
   seedDemo: boolean;
+  /** pino's level; `silent` turns the log off. */
+  logLevel: LogLevel;
+  /** Express's `trust proxy`: which hops may set X-Forwarded-For, so the sign-in limit per IP sees the client. */
+  trustProxy: boolean | number | string;
+  /** Sign-in attempts allowed per window, per client IP and per account, on each of the two sign-in steps. */
+  signInThrottle: { windowSeconds: number; perIp: number; perAccount: number };
+  /** How long a SIGTERM waits for running requests and jobs before the process exits anyway. */
+  shutdownTimeoutSeconds: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -73,6 +84,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     portalDir: env.PORTAL_DIR === '' ? null : resolve(env.PORTAL_DIR ?? 'admin-portal/dist/admin-portal/browser'),
     seedDemo: database.kind === 'sqlite' && env.SEED_DEMO !== 'false',
+    logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL?.trim() || 'info', LOG_LEVELS),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    signInThrottle: {
+      windowSeconds: integer('SIGN_IN_WINDOW_SECONDS', env.SIGN_IN_WINDOW_SECONDS, 15 * 60, 1, 24 * 3600),
+      perIp: integer('SIGN_IN_LIMIT_PER_IP', env.SIGN_IN_LIMIT_PER_IP, 300, 1, 1_000_000),
+      perAccount: integer('SIGN_IN_LIMIT_PER_ACCOUNT', env.SIGN_IN_LIMIT_PER_ACCOUNT, 30, 1, 1_000_000),
+    },
+    shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 25, 1, 600),
   };
 }
 
@@ -90,6 +109,17 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
     throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
   }
   return raw as T;
+}
+
+/** `loopback` (the default), a hop count, or a comma-separated list of addresses/subnets Express understands. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() || 'loopback';
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  if (!/^[0-9A-Za-z.:/, _-]{1,500}$/.test(value)) {
+    throw new ConfigError('TRUST_PROXY must be loopback, true, a hop count, or a comma-separated list of addresses or subnets');
+  }
+  return value;
 }
 
 function issuer(raw: string): string {

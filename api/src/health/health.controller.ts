@@ -1,11 +1,20 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator, HealthIndicatorService } from '@nestjs/terminus';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/access-policy.decorators.js';
 import { NoticeQueue } from '../notifications/queue/notice-jobs.js';
 
 const CHECK_TIMEOUT_MS = 1500;
 
 /** Reachability of the database and the queue, for people and for orchestrators. */
+const HEALTHY = {
+  description: '`{ "status": "ok", "info": { "database": { "status": "up" }, "queue": { "status": "up" } } }`',
+};
+const UNHEALTHY = {
+  description: 'SERVICE_UNAVAILABLE: `status: "error"`, with the dependency that is down (and why) under `error` and `details`.',
+};
+
+@ApiTags('health')
 @Controller('health')
 @Public()
 export class HealthController {
@@ -18,12 +27,15 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @ApiOkResponse(HEALTHY)
+  @ApiServiceUnavailableResponse(UNHEALTHY)
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }), () => this.queueCheck()]);
   }
 
   /** Liveness: the process answers. Orchestrators restart it when this fails. */
   @Get('live')
+  @ApiOkResponse({ description: '`{ "status": "ok" }` while the process runs; checks no dependency.' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -31,6 +43,8 @@ export class HealthController {
   /** Readiness: the same checks as /health; orchestrators send traffic only while this is 200. */
   @Get('ready')
   @HealthCheck()
+  @ApiOkResponse(HEALTHY)
+  @ApiServiceUnavailableResponse(UNHEALTHY)
   ready(): Promise<HealthCheckResult> {
     return this.check();
   }

@@ -1,31 +1,38 @@
 import type { Role } from '@practice-cloud/contracts';
 import { ROLES } from '@practice-cloud/contracts';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../users/user-rules.js';
 
 export class UpdatePracticeSettingsDto {
+  @ApiProperty({ description: '"Requires 2FA": Yes or No.' })
   @IsBoolean({ message: 'requireTwoFactor must be true or false' })
   requireTwoFactor!: boolean;
 }
 
 export class CreatePracticeUserDto {
+  @ApiProperty({ format: 'email', maxLength: 254 })
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email!: string;
 
+  @ApiProperty({ maxLength: 100 })
   @IsString()
   @Matches(/\S/, { message: 'firstName must not be blank' })
   @MaxLength(100)
   firstName!: string;
 
+  @ApiProperty({ maxLength: 100 })
   @IsString()
   @Matches(/\S/, { message: 'lastName must not be blank' })
   @MaxLength(100)
   lastName!: string;
 
+  @ApiProperty({ enum: ROLES })
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role!: Role;
 
+  @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
