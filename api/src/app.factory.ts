@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -90,5 +91,8 @@ function contractErrorHandler(error: unknown, _request: Request, response: Respo
  * outbox and mailer stop, the database and Redis connections close).
  */
 export async function closeApp(app: INestApplication): Promise<void> {
+  // A keep-alive connection that goes idle once its last answer is out closes at once, instead of holding the
+  // shutdown for the keep-alive timeout.
+  (app.getHttpServer() as Server).keepAliveTimeout = 1;
   await app.close();
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../api/src/app.factory.js';
 import { PasswordHasher } from '../../api/src/common/crypto/password-hasher.js';
 import { loadConfig, type AppConfig } from '../../api/src/config/app-config.js';
@@ -26,6 +27,8 @@ export interface TestAppOptions {
   servePortal?: boolean;
   /** Extra environment for loadConfig (e.g. TRUSTED_DEVICE_TTL_DAYS). */
   env?: Record<string, string>;
+  /** Captures the JSON log lines (otherwise the test app logs nothing). */
+  logStream?: DestinationStream;
 }
 
 export interface NewTestUser {
@@ -77,7 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...options.env,
   });
-  const app = await createApp(config, { logger: false });
+  const app = await createApp(config, { logger: false, logStream: options.logStream });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const dataSource = app.get<DataSource>(getDataSourceToken());

@@ -19,6 +19,30 @@ describe('loadConfig', () => {
     expect(config.trustedDeviceTtlDays).toBe(30);
   });
 
+  it('limits sign-in to 300 attempts per IP and 30 per account in 15 minutes, logs at info, trusts the loopback proxy', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config.signInThrottle).toEqual({ windowSeconds: 900, perIp: 300, perAccount: 30 });
+    expect(config.logLevel).toBe('info');
+    expect(config.trustProxy).toBe('loopback');
+    expect(config.shutdownTimeoutSeconds).toBe(25);
+  });
+
+  it('reads the limits, the log level and the proxies to trust', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      SIGN_IN_WINDOW_SECONDS: '60',
+      SIGN_IN_LIMIT_PER_IP: '1000',
+      SIGN_IN_LIMIT_PER_ACCOUNT: '5',
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.0.1',
+    });
+    expect(config.signInThrottle).toEqual({ windowSeconds: 60, perIp: 1000, perAccount: 5 });
+    expect(config.logLevel).toBe('warn');
+    expect(config.trustProxy).toBe('10.0.0.0/8, 192.168.0.1');
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
   it('generates the embedded encryption key once, in a 0600 file beside the database', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir });
@@ -44,6 +68,12 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /^PORT/],
     [{ TRUSTED_DEVICE_TTL_DAYS: '0' }, /^TRUSTED_DEVICE_TTL_DAYS/],
     [{ NODE_ENV: 'staging' }, /^NODE_ENV/],
+    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL/],
+    [{ TRUST_PROXY: 'all of them!' }, /^TRUST_PROXY/],
+    [{ SIGN_IN_WINDOW_SECONDS: '0' }, /^SIGN_IN_WINDOW_SECONDS/],
+    [{ SIGN_IN_LIMIT_PER_IP: '1.5' }, /^SIGN_IN_LIMIT_PER_IP/],
+    [{ SIGN_IN_LIMIT_PER_ACCOUNT: 'many' }, /^SIGN_IN_LIMIT_PER_ACCOUNT/],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: '-1' }, /^SHUTDOWN_TIMEOUT_SECONDS/],
   ])('names the variable in one line when it is malformed: %j', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);

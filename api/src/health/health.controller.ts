@@ -2,18 +2,12 @@ import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/access-policy.decorators.js';
+import { HealthCheckFailedSchema, HealthCheckSchema } from '../common/openapi/response-schemas.js';
 import { NoticeQueue } from '../notifications/queue/notice-jobs.js';
 
 const CHECK_TIMEOUT_MS = 1500;
 
 /** Reachability of the database and the queue, for people and for orchestrators. */
-const HEALTHY = {
-  description: '`{ "status": "ok", "info": { "database": { "status": "up" }, "queue": { "status": "up" } } }`',
-};
-const UNHEALTHY = {
-  description: 'SERVICE_UNAVAILABLE: `status: "error"`, with the dependency that is down (and why) under `error` and `details`.',
-};
-
 @ApiTags('health')
 @Controller('health')
 @Public()
@@ -27,8 +21,8 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOkResponse(HEALTHY)
-  @ApiServiceUnavailableResponse(UNHEALTHY)
+  @ApiOkResponse({ type: HealthCheckSchema, description: 'The database and the queue are reachable.' })
+  @ApiServiceUnavailableResponse({ type: HealthCheckFailedSchema, description: 'SERVICE_UNAVAILABLE: a dependency is down.' })
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }), () => this.queueCheck()]);
   }
@@ -43,8 +37,8 @@ export class HealthController {
   /** Readiness: the same checks as /health; orchestrators send traffic only while this is 200. */
   @Get('ready')
   @HealthCheck()
-  @ApiOkResponse(HEALTHY)
-  @ApiServiceUnavailableResponse(UNHEALTHY)
+  @ApiOkResponse({ type: HealthCheckSchema, description: 'Ready for traffic.' })
+  @ApiServiceUnavailableResponse({ type: HealthCheckFailedSchema, description: 'SERVICE_UNAVAILABLE: send no traffic.' })
   ready(): Promise<HealthCheckResult> {
     return this.check();
   }

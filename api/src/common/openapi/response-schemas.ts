@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type AuthenticatedResponse,
   type BackupCodesResponse,
@@ -126,4 +126,28 @@ export class ClientFileSchema implements ClientFile {
   @ApiProperty() name!: string;
   @ApiProperty({ description: "The practice's own short reference, unique in the practice." }) code!: string;
   @ApiProperty(dateTime) updatedAt!: string;
+}
+
+const indicators: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } } },
+  example: { database: { status: 'up' }, queue: { status: 'up' } },
+};
+
+/** Terminus's answer: the state of each dependency. */
+export class HealthCheckSchema {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+  @ApiProperty(indicators) info!: Record<string, { status: string }>;
+  @ApiProperty(indicators) details!: Record<string, { status: string }>;
+}
+
+/** 503: Terminus's details (`error` lists what is down, and why) with the contract's `statusCode` and `code`. */
+export class HealthCheckFailedSchema {
+  @ApiProperty({ enum: [503] }) statusCode!: number;
+  @ApiProperty({ enum: ['SERVICE_UNAVAILABLE'] }) code!: 'SERVICE_UNAVAILABLE';
+  @ApiProperty() message!: string;
+  @ApiProperty({ enum: ['error'] }) status!: 'error';
+  @ApiProperty(indicators) info!: Record<string, { status: string }>;
+  @ApiProperty({ ...indicators, example: { queue: { status: 'down', message: 'timed out' } } }) error!: Record<string, { status: string }>;
+  @ApiProperty(indicators) details!: Record<string, { status: string }>;
 }
