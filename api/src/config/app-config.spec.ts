@@ -43,6 +43,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
 
+  it('reads an empty variable as its default, except PORTAL_DIR where empty means API only', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir, NODE_ENV: '', PORT: ' ', TOTP_ISSUER: '', LOG_LEVEL: '', PORTAL_DIR: '' });
+    expect(config).toMatchObject({ env: 'development', port: 3000, totpIssuer: 'Practice Cloud', logLevel: 'info', portalDir: null });
+  });
+
   it('generates the embedded encryption key once, in a 0600 file beside the database', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir });

@@ -47,7 +47,8 @@ const DEFAULT_DATA_DIR = './data';
  * Reads and validates the configuration. A missing or malformed variable fails with one line that names it and
  * never echoes a secret's value.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = withoutEmptyValues(rawEnv);
   const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV ?? 'development', ['development', 'production', 'test'] as const);
   const dataDir = resolve(env.DATA_DIR ?? DEFAULT_DATA_DIR);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -93,6 +94,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 25, 1, 600),
   };
+}
+
+/**
+ * An empty variable means its default, as an unset one does (`.env` files and compose files write `NAME=`), except
+ * PORTAL_DIR, where empty says "API only".
+ */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => name === 'PORTAL_DIR' || value?.trim()));
 }
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
