@@ -8,7 +8,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { Practice } from './practice/entities/practice.entity.js';
 import { createPracticeWithAdmin } from './practice/practice-bootstrap.js';
 import { seedDemo } from './seed/demo-seed.js';
-import { canonicalEmail, EMAIL_PATTERN, passwordProblem } from './users/user-rules.js';
+import { canonicalEmail, EMAIL_PATTERN, nameProblem, passwordProblem } from './users/user-rules.js';
 
 const USAGE = `Usage:
   npm run cli -- practice:create --name "<name>" --admin-email <email> --admin-password <password> \\
@@ -69,6 +69,10 @@ async function createPractice(args: string[]): Promise<void> {
   const problem = passwordProblem(values['admin-password']!);
   if (problem) throw new UsageError(`--admin-password: ${problem.replace(/^password /, '')}`);
   if (values.name!.trim().length > 200) throw new UsageError('--name must be at most 200 characters');
+  for (const [flag, key] of [['--admin-first-name', 'admin-first-name'], ['--admin-last-name', 'admin-last-name']] as const) {
+    const nameIssue = nameProblem(flag, values[key]!);
+    if (nameIssue) throw new UsageError(nameIssue);
+  }
 
   await withDataSource(async (dataSource) => {
     await dataSource.runMigrations({ transaction: 'each' });

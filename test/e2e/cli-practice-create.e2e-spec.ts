@@ -53,6 +53,8 @@ describe('npm run cli -- practice:create', () => {
     ['a weak password', args({ '--admin-email': 'weak@example.com', '--admin-password': 'short' }), /--admin-password/],
     ['an email that is taken', args({ '--admin-email': 'JANE.SMITH@example.co.za' }), /exists already/],
     ['an unknown flag', [...args({ '--admin-email': 'other@example.com' }), '--colour', 'blue'], /colour/],
+    ['an over-long name', args({ '--admin-email': 'long@example.com', '--admin-first-name': 'J'.repeat(5000) }), /--admin-first-name must be at most 100/],
+    ['a text-direction override in a name', args({ '--admin-email': 'rtl@example.com', '--admin-last-name': 'Smith\u202Egnp' }), /--admin-last-name must not contain/],
   ])('refuses %s with a clear error on stderr, a non-zero exit and nothing written', async (_case, cliArgs, message) => {
     const before = await practiceCount();
     const result = await runCli(['practice:create', ...cliArgs], env);

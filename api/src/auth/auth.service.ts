@@ -12,6 +12,7 @@ import { BackupCodesService } from '../two-factor/backup-codes.service.js';
 import { TrustedDevicesService } from '../two-factor/trusted-devices.service.js';
 import { invalidCode, TwoFactorService } from '../two-factor/two-factor.service.js';
 import { User } from '../users/entities/user.entity.js';
+import { canonicalEmail } from '../users/user-rules.js';
 import type { LoginTwoFactorDto } from './dto/login.dto.js';
 import { LoginChallenge } from './entities/login-challenge.entity.js';
 import { SessionsService } from './sessions.service.js';
@@ -42,7 +43,7 @@ export class AuthService {
 
   /** The same answer, in about the same time, for an unknown email and a wrong password. */
   async verifyPassword(email: string, password: string): Promise<User> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: canonicalEmail(email) });
     const valid = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyNothing(password);
     if (!user || !valid) throw new DomainException('INVALID_CREDENTIALS', 'The email or password is not right.');
     return user;

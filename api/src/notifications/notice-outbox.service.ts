@@ -14,7 +14,11 @@ import {
   type QueuedNoticeJob,
 } from './queue/notice-jobs.js';
 
-export type AccountEvent = Extract<NotificationType, 'TWO_FACTOR_ENABLED' | 'TWO_FACTOR_DISABLED' | 'TWO_FACTOR_RESET'>;
+/** Notices about one account: its 2FA changed, or it joined a practice that requires 2FA. */
+export type AccountEvent = Extract<
+  NotificationType,
+  'TWO_FACTOR_ENABLED' | 'TWO_FACTOR_DISABLED' | 'TWO_FACTOR_RESET' | 'TWO_FACTOR_REQUIRED'
+>;
 
 /** How long a dispatch may wait on the queue: while Redis is down, `add` can hang, and nothing should wait on it. */
 const QUEUE_TIMEOUT_MS = 3000;

@@ -65,16 +65,31 @@ export class PracticeService {
     return users.map(toPracticeUser);
   }
 
+  /**
+   * A new member of a practice that already requires 2FA gets the same "Unauthorised" notice as everyone did when
+   * it was turned on, recorded with the account so it cannot be lost.
+   */
   async createUser({ practice }: AuthContext, body: CreatePracticeUserDto): Promise<PracticeUser> {
     const problem = passwordProblem(body.password);
     if (problem) throw validationFailed([{ field: 'password', messages: [problem] }]);
     const passwordHash = await this.hasher.hash(body.password);
-    const user = await insertUser(this.dataSource.manager, practice.id, { ...body, passwordHash }, this.clock.now());
+    const { user, noticed } = await this.dataSource.transaction(async (manager) => {
+      const user = await insertUser(manager, practice.id, { ...body, passwordHash }, this.clock.now());
+      const { requireTwoFactor } = await manager.getRepository(Practice).findOneByOrFail({ id: practice.id });
+      if (requireTwoFactor) await this.outbox.recordAccountEvent(manager, user, 'TWO_FACTOR_REQUIRED');
+      return { user, noticed: requireTwoFactor };
+    });
+    if (noticed) this.outbox.dispatchSoon();
     return toPracticeUser(user);
   }
 
-  /** Lost phone and lost backup codes: an administrator returns the member to password-only sign-in. */
-  async resetMemberTwoFactor({ practice }: AuthContext, userId: string): Promise<void> {
+  /** Lost phone and lost backup codes: an administrator returns a member to password-only sign-in. */
+  async resetMemberTwoFactor({ user, practice }: AuthContext, userId: string): Promise<void> {
+    // One's own 2FA goes through Profile → Disable 2FA, which asks for the password and respects the practice's
+    // requirement; a reset here would bypass both and could lock the administrator out of Practice Settings.
+    if (userId === user.id) {
+      throw new DomainException('FORBIDDEN', 'You cannot reset your own two-factor authentication. Use your profile instead.');
+    }
     const member = await this.dataSource.getRepository(User).findOneBy({ id: userId, practiceId: practice.id });
     if (!member) throw notFound('User');
     if (!member.twoFactorEnabledAt) {

@@ -9,7 +9,29 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
-/** Emails are matched case-insensitively: stored trimmed and lower-cased. */
-export const canonicalEmail = (email: string) => email.trim().toLowerCase();
+/**
+ * Emails are matched case-insensitively and by what they look like: stored trimmed, NFC-normalised (so `ü` typed as
+ * one character or as `u` plus a combining mark is one address) and lower-cased. Sign-in looks up the same form.
+ */
+export const canonicalEmail = (email: string) => email.trim().normalize('NFC').toLowerCase();
+
+export const NAME_MAX_LENGTH = 100;
+
+/**
+ * Control characters and the Unicode bidirectional controls (LRE…RLO, LRI…PDI, LRM, RLM, ALM): invisible, and able
+ * to reorder what other people see of a name in the members list.
+ */
+const UNSAFE_NAME_CLASS = '\\p{Cc}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+export const UNSAFE_NAME_CHARACTERS = new RegExp(`[${UNSAFE_NAME_CLASS}]`, 'u');
+/** The same rule as a whole-string pattern, for validators that only take "must match". */
+export const SAFE_NAME_PATTERN = new RegExp(`^[^${UNSAFE_NAME_CLASS}]*$`, 'u');
+
+/** Why a first or last name is refused, or null. */
+export function nameProblem(field: string, name: string): string | null {
+  if (!/\S/.test(name)) return `${field} must not be blank`;
+  if (name.trim().length > NAME_MAX_LENGTH) return `${field} must be at most ${NAME_MAX_LENGTH} characters`;
+  if (UNSAFE_NAME_CHARACTERS.test(name)) return `${field} must not contain control or text-direction characters`;
+  return null;
+}
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

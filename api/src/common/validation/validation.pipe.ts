@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@practice-cloud/contracts';
 import { DomainException } from '../errors/domain.exception.js';
 
@@ -7,7 +7,7 @@ import { DomainException } from '../errors/domain.exception.js';
  * (a TOTP code sent as a JSON number is an error, not a string), and failures carry the contract's field list.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: false,
@@ -16,6 +16,28 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
+}
+
+/**
+ * JSON.parse keeps `"__proto__"` and `"constructor"` as own keys, but class-transformer drops them silently, so
+ * the whitelist never sees them. They are unknown fields like any other: rejected, not ignored.
+ */
+const KEYS_THE_TRANSFORMER_DROPS = ['__proto__', 'constructor', 'prototype'];
+
+export function droppedKeyErrors(body: unknown): FieldError[] {
+  if (typeof body !== 'object' || body === null) return [];
+  return KEYS_THE_TRANSFORMER_DROPS.filter((key) => Object.hasOwn(body, key)).map((field) => ({
+    field,
+    messages: [`property ${field} should not exist`],
+  }));
+}
+
+class StrictValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const errors = metadata.type === 'body' ? droppedKeyErrors(value) : [];
+    if (errors.length > 0) throw validationFailed(errors);
+    return super.transform(value, metadata);
+  }
 }
 
 export function validationFailed(errors: FieldError[]): DomainException {

@@ -2,7 +2,7 @@ import type { Role } from '@practice-cloud/contracts';
 import { ROLES } from '@practice-cloud/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../users/user-rules.js';
+import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SAFE_NAME_PATTERN } from '../../users/user-rules.js';
 
 export class UpdatePracticeSettingsDto {
   @ApiProperty({ description: '"Requires 2FA": Yes or No.' })
@@ -16,16 +16,18 @@ export class CreatePracticeUserDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ maxLength: 100 })
+  @ApiProperty({ maxLength: NAME_MAX_LENGTH })
   @IsString()
   @Matches(/\S/, { message: 'firstName must not be blank' })
-  @MaxLength(100)
+  @MaxLength(NAME_MAX_LENGTH)
+  @Matches(SAFE_NAME_PATTERN, { message: 'firstName must not contain control or text-direction characters' })
   firstName!: string;
 
-  @ApiProperty({ maxLength: 100 })
+  @ApiProperty({ maxLength: NAME_MAX_LENGTH })
   @IsString()
   @Matches(/\S/, { message: 'lastName must not be blank' })
-  @MaxLength(100)
+  @MaxLength(NAME_MAX_LENGTH)
+  @Matches(SAFE_NAME_PATTERN, { message: 'lastName must not contain control or text-direction characters' })
   lastName!: string;
 
   @ApiProperty({ enum: ROLES })
