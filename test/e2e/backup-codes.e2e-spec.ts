@@ -1,37 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { normaliseBackupCode } from '@practice-cloud/contracts';
-import { ApiClient } from '../support/api-client.js';
+import { type ApiClient } from '../support/api-client.js';
 import { type Authenticator, totpCode } from '../support/authenticator.js';
 import { count, tableText } from '../support/database.js';
 import { createPractice, enableTwoFactor, passwordStep, signIn, type TestUser } from '../support/practice-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/suite.js';
 
 /** Help page: "Use a backup code" when the phone is not at hand, and generating a new set. */
 describe('backup codes', () => {
-  let testApp: TestApp;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    api = new ApiClient(testApp.baseUrl);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-  });
+  const suite = useTestApp();
 
   async function userWithTwoFactor(): Promise<{ user: TestUser; client: ApiClient; app: Authenticator; backupCodes: string[] }> {
-    const practice = await createPractice(testApp);
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const client = await signIn(suite.api, practice.admin);
     return { user: practice.admin, client, ...(await enableTwoFactor(client)) };
   }
 
   const withBackupCode = async (user: TestUser, backupCode: string) =>
-    api.post('/auth/login/two-factor', { challengeToken: await passwordStep(api, user), backupCode });
+    suite.api.post('/auth/login/two-factor', { challengeToken: await passwordStep(suite.api, user), backupCode });
 
   it('come ten to a set, and are stored only as hashes', async () => {
-    const practice = await createPractice(testApp);
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const client = await signIn(suite.api, practice.admin);
     const setup = await client.post('/profile/two-factor/setup');
     const verify = await client.post('/profile/two-factor/verify', { code: totpCode(setup.body.secret) });
     const codes: string[] = verify.body.backupCodes;
@@ -40,17 +30,17 @@ describe('backup codes', () => {
 
     // Pending (verified, not yet enabled) and then enabled: neither place holds a code as typed.
     const forms = codes.flatMap((code) => [code, normaliseBackupCode(code), code.toLowerCase()]);
-    const pending = await tableText(testApp, 'two_factor_setups');
+    const pending = await tableText(suite.testApp, 'two_factor_setups');
     for (const form of forms) expect(pending).not.toContain(form);
 
     await client.post('/profile/two-factor/enable', {});
-    const rows = await testApp.dataSource.query('SELECT code_hash, used_at FROM backup_codes WHERE user_id = ?', [practice.admin.id]);
+    const rows = await suite.testApp.dataSource.query('SELECT code_hash, used_at FROM backup_codes WHERE user_id = ?', [practice.admin.id]);
     expect(rows).toHaveLength(10);
     for (const row of rows) {
       expect(row.code_hash).toMatch(/^\$argon2id\$/);
       expect(row.used_at).toBeNull();
     }
-    const stored = await tableText(testApp, 'backup_codes');
+    const stored = await tableText(suite.testApp, 'backup_codes');
     for (const form of forms) expect(stored).not.toContain(form);
   });
 
@@ -74,14 +64,14 @@ describe('backup codes', () => {
       expect(reuse.status).toBe(401);
       expect(reuse.body.code).toBe('INVALID_TWO_FACTOR_CODE');
     }
-    expect(await count(testApp, 'backup_codes', 'user_id = ? AND used_at IS NULL', [user.id])).toBe(6);
+    expect(await count(suite.testApp, 'backup_codes', 'user_id = ? AND used_at IS NULL', [user.id])).toBe(6);
   });
 
   it('let exactly one of two simultaneous sign-ins with the same code win', async () => {
     const { user, client, backupCodes } = await userWithTwoFactor();
-    const [first, second] = [await passwordStep(api, user), await passwordStep(api, user)];
+    const [first, second] = [await passwordStep(suite.api, user), await passwordStep(suite.api, user)];
     const responses = await Promise.all(
-      [first, second].map((challengeToken) => api.post('/auth/login/two-factor', { challengeToken, backupCode: backupCodes[5] })),
+      [first, second].map((challengeToken) => suite.api.post('/auth/login/two-factor', { challengeToken, backupCode: backupCodes[5] })),
     );
     expect(responses.map((response) => response.status).sort()).toEqual([200, 401]);
     expect(responses.find((response) => response.status === 401)?.body.code).toBe('INVALID_TWO_FACTOR_CODE');
@@ -121,8 +111,8 @@ describe('backup codes', () => {
     expect((await client.post('/profile/two-factor/backup-codes', { code })).status).toBe(200);
     expect((await client.post('/profile/two-factor/backup-codes', { code })).body.code).toBe('INVALID_TWO_FACTOR_CODE');
 
-    const practice = await createPractice(testApp);
-    const without = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const without = await signIn(suite.api, practice.admin);
     const response = await without.post('/profile/two-factor/backup-codes', { code: '123456' });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('TWO_FACTOR_NOT_ENABLED');

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { TwoFactorSetup } from '../../api/src/two-factor/entities/two-factor-setup.entity.js';
-import { ApiClient } from '../support/api-client.js';
 import { Authenticator, secretFromOtpauthUrl, totpCode } from '../support/authenticator.js';
 import { expire, tableText } from '../support/database.js';
 import { createPractice, enableTwoFactor, passwordStep, signIn, signInWithCode } from '../support/practice-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/suite.js';
 
 /** Help page, flow 1: Profile → Enable 2FA → Next → Verify and Next → Verify and Enable. */
 describe('enabling two-factor authentication', () => {
-  let testApp: TestApp;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    api = new ApiClient(testApp.baseUrl);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-  });
+  const suite = useTestApp();
 
   it('walks the three screens, and the next sign-in asks for a code from the app', async () => {
-    const practice = await createPractice(testApp, { name: 'Smith & Co: Audit' });
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp, { name: 'Smith & Co: Audit' });
+    const client = await signIn(suite.api, practice.admin);
 
     // Next: the secret, as text and as a QR code, for the authenticator app.
     const setup = await client.post('/profile/two-factor/setup');
@@ -54,31 +43,31 @@ describe('enabling two-factor authentication', () => {
     expect(enable.body.twoFactor).toMatchObject({ enabled: true, backupCodesRemaining: 10 });
     expect(Date.parse(enable.body.twoFactor.enabledAt)).toBeLessThanOrEqual(Date.now());
 
-    const again = await signInWithCode(api, practice.admin, app);
+    const again = await signInWithCode(suite.api, practice.admin, app);
     expect((await again.get('/clients')).status).toBe(200);
   });
 
   it('keeps the secret only encrypted in the database, the pending one as well', async () => {
-    const practice = await createPractice(testApp);
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const client = await signIn(suite.api, practice.admin);
     const setup = await client.post('/profile/two-factor/setup');
     const secret: string = setup.body.secret;
-    expect(await tableText(testApp, 'two_factor_setups')).not.toContain(secret);
+    expect(await tableText(suite.testApp, 'two_factor_setups')).not.toContain(secret);
 
     const app = new Authenticator(secret);
     await client.post('/profile/two-factor/verify', { code: await app.nextCode() });
     await client.post('/profile/two-factor/enable', {});
 
-    const [row] = await testApp.dataSource.query('SELECT totp_secret FROM users WHERE id = ?', [practice.admin.id]);
+    const [row] = await suite.testApp.dataSource.query('SELECT totp_secret FROM users WHERE id = ?', [practice.admin.id]);
     expect(row.totp_secret).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/); // AES-256-GCM: version, IV, tag, ciphertext
     expect(row.totp_secret).not.toContain(secret);
     expect(row.totp_secret.toUpperCase()).not.toContain(secret);
-    expect(await tableText(testApp, 'users')).not.toContain(secret);
+    expect(await tableText(suite.testApp, 'users')).not.toContain(secret);
   });
 
   it('stores passwords as argon2id hashes of at least 19 MiB and 2 passes', async () => {
-    const practice = await createPractice(testApp);
-    const [row] = await testApp.dataSource.query('SELECT password_hash FROM users WHERE id = ?', [practice.admin.id]);
+    const practice = await createPractice(suite.testApp);
+    const [row] = await suite.testApp.dataSource.query('SELECT password_hash FROM users WHERE id = ?', [practice.admin.id]);
     const [, algorithm, , params] = String(row.password_hash).split('$');
     expect(algorithm).toBe('argon2id');
     const values = Object.fromEntries(params.split(',').map((pair) => pair.split('=')));
@@ -88,19 +77,19 @@ describe('enabling two-factor authentication', () => {
   });
 
   it('stays pending until Verify and Enable: sign-in asks no code after setup and verify', async () => {
-    const practice = await createPractice(testApp);
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const client = await signIn(suite.api, practice.admin);
     const setup = await client.post('/profile/two-factor/setup');
     await client.post('/profile/two-factor/verify', { code: totpCode(setup.body.secret) });
 
-    const login = await api.post('/auth/login', { email: practice.admin.email, password: practice.admin.password });
+    const login = await suite.api.post('/auth/login', { email: practice.admin.email, password: practice.admin.password });
     expect(login.body.status).toBe('AUTHENTICATED');
     expect(login.body.user.twoFactor.enabled).toBe(false);
   });
 
   it('asks for the steps in order', async () => {
-    const practice = await createPractice(testApp);
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const client = await signIn(suite.api, practice.admin);
 
     expect((await client.post('/profile/two-factor/verify', { code: '123456' })).body.code).toBe('TWO_FACTOR_SETUP_NOT_STARTED');
     expect((await client.post('/profile/two-factor/enable', {})).body.code).toBe('TWO_FACTOR_SETUP_NOT_STARTED');
@@ -119,8 +108,8 @@ describe('enabling two-factor authentication', () => {
   });
 
   it('restarting the setup replaces the pending secret', async () => {
-    const practice = await createPractice(testApp);
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const client = await signIn(suite.api, practice.admin);
     const first = await client.post('/profile/two-factor/setup');
     const second = await client.post('/profile/two-factor/setup');
     expect(second.body.secret).not.toBe(first.body.secret);
@@ -131,10 +120,10 @@ describe('enabling two-factor authentication', () => {
   });
 
   it('lets a pending setup expire after 15 minutes', async () => {
-    const practice = await createPractice(testApp);
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const client = await signIn(suite.api, practice.admin);
     const setup = await client.post('/profile/two-factor/setup');
-    await expire(testApp, TwoFactorSetup, { userId: practice.admin.id });
+    await expire(suite.testApp, TwoFactorSetup, { userId: practice.admin.id });
 
     const verify = await client.post('/profile/two-factor/verify', { code: totpCode(setup.body.secret) });
     expect(verify.status).toBe(409);
@@ -142,8 +131,8 @@ describe('enabling two-factor authentication', () => {
   });
 
   it('does not let the code that verified the setup sign in afterwards', async () => {
-    const practice = await createPractice(testApp);
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const client = await signIn(suite.api, practice.admin);
     const setup = await client.post('/profile/two-factor/setup');
     const verifyingCode = totpCode(setup.body.secret);
     expect((await client.post('/profile/two-factor/verify', { code: verifyingCode })).status).toBe(200);
@@ -151,17 +140,17 @@ describe('enabling two-factor authentication', () => {
     expect((await client.post('/profile/two-factor/verify', { code: verifyingCode })).body.code).toBe('INVALID_TWO_FACTOR_CODE');
     await client.post('/profile/two-factor/enable', {});
 
-    const challengeToken = await passwordStep(api, practice.admin);
-    const reuse = await api.post('/auth/login/two-factor', { challengeToken, code: verifyingCode });
+    const challengeToken = await passwordStep(suite.api, practice.admin);
+    const reuse = await suite.api.post('/auth/login/two-factor', { challengeToken, code: verifyingCode });
     expect(reuse.status).toBe(401);
     expect(reuse.body.code).toBe('INVALID_TWO_FACTOR_CODE');
   });
 
   it('answers a new setup while 2FA is on with 409, and never touches the working secret', async () => {
-    const practice = await createPractice(testApp);
-    const client = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const client = await signIn(suite.api, practice.admin);
     const { app } = await enableTwoFactor(client);
-    const secretBefore = await testApp.dataSource.query('SELECT totp_secret, totp_last_step FROM users WHERE id = ?', [practice.admin.id]);
+    const secretBefore = await suite.testApp.dataSource.query('SELECT totp_secret, totp_last_step FROM users WHERE id = ?', [practice.admin.id]);
 
     const setup = await client.post('/profile/two-factor/setup');
     expect(setup.status).toBe(409);
@@ -171,7 +160,7 @@ describe('enabling two-factor authentication', () => {
     expect(verify.body.code).toBe('TWO_FACTOR_ALREADY_ENABLED');
     expect((await client.post('/profile/two-factor/enable', {})).body.code).toBe('TWO_FACTOR_ALREADY_ENABLED');
 
-    expect(await testApp.dataSource.query('SELECT totp_secret, totp_last_step FROM users WHERE id = ?', [practice.admin.id])).toEqual(secretBefore);
-    await signInWithCode(api, practice.admin, app);
+    expect(await suite.testApp.dataSource.query('SELECT totp_secret, totp_last_step FROM users WHERE id = ?', [practice.admin.id])).toEqual(secretBefore);
+    await signInWithCode(suite.api, practice.admin, app);
   });
 });

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { ApiClient } from '../support/api-client.js';
+import { type ApiClient } from '../support/api-client.js';
 import { adminWithTwoFactor, createPractice, enableTwoFactor, signIn, TEST_PASSWORD } from '../support/practice-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/suite.js';
 
 /** Help page, flow 3: Practice Settings → Two Factor Authentication → Requires 2FA → Yes. */
 describe('requiring 2FA for the whole practice', () => {
-  let testApp: TestApp;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    api = new ApiClient(testApp.baseUrl);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-  });
+  const suite = useTestApp();
 
   const requireTwoFactor = (admin: ApiClient, on: boolean) => admin.patch('/practice/settings', { requireTwoFactor: on });
 
   it('takes effect on the very next request of sessions that already exist', async () => {
-    const practice = await createPractice(testApp, { members: 2 });
+    const practice = await createPractice(suite.testApp, { members: 2 });
     const [unenrolled, enrolled] = practice.members;
-    const unenrolledClient = await signIn(api, unenrolled);
-    const enrolledClient = await signIn(api, enrolled);
+    const unenrolledClient = await signIn(suite.api, unenrolled);
+    const enrolledClient = await signIn(suite.api, enrolled);
     await enableTwoFactor(enrolledClient);
-    const { admin } = await adminWithTwoFactor(api, practice);
+    const { admin } = await adminWithTwoFactor(suite.api, practice);
     expect((await unenrolledClient.get('/clients')).status).toBe(200);
 
     const patch = await requireTwoFactor(admin, true);
@@ -61,32 +51,32 @@ describe('requiring 2FA for the whole practice', () => {
   });
 
   it('still signs in an unenrolled member, who is told to enrol and can sign out', async () => {
-    const practice = await createPractice(testApp, { members: 1 });
-    const { admin } = await adminWithTwoFactor(api, practice);
+    const practice = await createPractice(suite.testApp, { members: 1 });
+    const { admin } = await adminWithTwoFactor(suite.api, practice);
     await requireTwoFactor(admin, true);
 
-    const login = await api.post('/auth/login', { email: practice.members[0].email, password: TEST_PASSWORD });
+    const login = await suite.api.post('/auth/login', { email: practice.members[0].email, password: TEST_PASSWORD });
     expect(login.body.status).toBe('AUTHENTICATED');
     expect(login.body.user.twoFactor).toMatchObject({ enabled: false, enrolmentRequired: true });
-    const member = api.withToken(login.body.accessToken);
+    const member = suite.api.withToken(login.body.accessToken);
     expect((await member.get('/clients')).body.code).toBe('TWO_FACTOR_ENROLMENT_REQUIRED');
     expect((await member.post('/auth/logout')).status).toBe(204);
   });
 
   it('is refused to an administrator without 2FA, and nothing changes', async () => {
-    const practice = await createPractice(testApp, { members: 1 });
-    const admin = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp, { members: 1 });
+    const admin = await signIn(suite.api, practice.admin);
     const response = await requireTwoFactor(admin, true);
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('ADMIN_TWO_FACTOR_REQUIRED');
     expect((await admin.get('/practice/settings')).body).toMatchObject({ requireTwoFactor: false, requireTwoFactorSince: null });
-    expect((await (await signIn(api, practice.members[0])).get('/clients')).status).toBe(200);
+    expect((await (await signIn(suite.api, practice.members[0])).get('/clients')).status).toBe(200);
   });
 
   it('keeps everyone on 2FA: disabling it is refused while the practice requires it', async () => {
-    const practice = await createPractice(testApp, { members: 1 });
-    const { admin } = await adminWithTwoFactor(api, practice);
-    const member = await signIn(api, practice.members[0]);
+    const practice = await createPractice(suite.testApp, { members: 1 });
+    const { admin } = await adminWithTwoFactor(suite.api, practice);
+    const member = await signIn(suite.api, practice.members[0]);
     await enableTwoFactor(member);
     await requireTwoFactor(admin, true);
 
@@ -99,9 +89,9 @@ describe('requiring 2FA for the whole practice', () => {
   });
 
   it('lifts when turned off again, and a repeated Yes queues no second round of notices', async () => {
-    const practice = await createPractice(testApp, { members: 1 });
-    const { admin } = await adminWithTwoFactor(api, practice);
-    const member = await signIn(api, practice.members[0]);
+    const practice = await createPractice(suite.testApp, { members: 1 });
+    const { admin } = await adminWithTwoFactor(suite.api, practice);
+    const member = await signIn(suite.api, practice.members[0]);
     expect((await requireTwoFactor(admin, true)).body.noticesQueued).toBe(2);
     expect((await requireTwoFactor(admin, true)).body.noticesQueued).toBe(0);
     expect((await member.get('/clients')).status).toBe(401);
@@ -113,8 +103,8 @@ describe('requiring 2FA for the whole practice', () => {
   });
 
   it('is for administrators: a member gets 403 FORBIDDEN on every /practice route', async () => {
-    const practice = await createPractice(testApp, { members: 2 });
-    const member = await signIn(api, practice.members[0]);
+    const practice = await createPractice(suite.testApp, { members: 2 });
+    const member = await signIn(suite.api, practice.members[0]);
     await enableTwoFactor(member);
     const target = practice.members[1].id;
     for (const response of [
@@ -134,14 +124,14 @@ describe('requiring 2FA for the whole practice', () => {
       expect(response.status).toBe(403);
       expect(response.body.code).toBe('FORBIDDEN');
     }
-    const admin = await signIn(api, practice.admin);
+    const admin = await signIn(suite.api, practice.admin);
     expect((await admin.get('/practice/settings')).body.requireTwoFactor).toBe(false);
     expect((await admin.get('/practice/users')).body).toHaveLength(3);
   });
 
   it('lets an administrator add a member, who signs in with the password given', async () => {
-    const practice = await createPractice(testApp);
-    const admin = await signIn(api, practice.admin);
+    const practice = await createPractice(suite.testApp);
+    const admin = await signIn(suite.api, practice.admin);
     const created = await admin.post('/practice/users', {
       email: 'Thandi.Nkosi@Practice.test',
       firstName: 'Thandi',
@@ -159,7 +149,7 @@ describe('requiring 2FA for the whole practice', () => {
       password: 'a long enough password',
     });
     expect(taken.status).toBe(409);
-    const login = await api.post('/auth/login', { email: 'thandi.nkosi@practice.test', password: 'a long enough password' });
+    const login = await suite.api.post('/auth/login', { email: 'thandi.nkosi@practice.test', password: 'a long enough password' });
     expect(login.body.status).toBe('AUTHENTICATED');
   });
 });

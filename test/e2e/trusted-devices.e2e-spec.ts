@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { hashToken } from '../../api/src/common/crypto/tokens.js';
 import { TrustedDevice } from '../../api/src/two-factor/entities/trusted-device.entity.js';
-import { ApiClient } from '../support/api-client.js';
 import type { Authenticator } from '../support/authenticator.js';
 import { count, expire, tableText } from '../support/database.js';
 import {
@@ -13,45 +12,35 @@ import {
   type TestPractice,
   type TestUser,
 } from '../support/practice-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/suite.js';
 
 const CHROME_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const TTL_DAYS = 7;
 
 /** Help page: "Don't ask again on this computer", and the list of trusted computers in the profile. */
 describe('trusted computers', () => {
-  let testApp: TestApp;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    testApp = await startTestApp({ env: { TRUSTED_DEVICE_TTL_DAYS: String(TTL_DAYS) } });
-    api = new ApiClient(testApp.baseUrl);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-  });
+  const suite = useTestApp({ env: { TRUSTED_DEVICE_TTL_DAYS: String(TTL_DAYS) } });
 
   async function practiceWithTwoFactor(): Promise<{ practice: TestPractice; user: TestUser; app: Authenticator }> {
-    const practice = await createPractice(testApp, { members: 1 });
-    const { app } = await enableTwoFactor(await signIn(api, practice.members[0]));
+    const practice = await createPractice(suite.testApp, { members: 1 });
+    const { app } = await enableTwoFactor(await signIn(suite.api, practice.members[0]));
     return { practice, user: practice.members[0], app };
   }
 
   /** Signs in with a code and ticks "Don't ask again on this computer". */
   async function rememberComputer(user: TestUser, app: Authenticator) {
-    const challengeToken = await passwordStep(api, user);
-    const response = await api.post(
+    const challengeToken = await passwordStep(suite.api, user);
+    const response = await suite.api.post(
       '/auth/login/two-factor',
       { challengeToken, code: await app.nextCode(), rememberDevice: true },
       { headers: { 'user-agent': CHROME_ON_LINUX } },
     );
     expect(response.status).toBe(200);
-    return { response, token: response.body.trustedDeviceToken as string, client: api.withToken(response.body.accessToken) };
+    return { response, token: response.body.trustedDeviceToken as string, client: suite.api.withToken(response.body.accessToken) };
   }
 
   const login = (user: TestUser, init: { body?: Record<string, unknown>; cookie?: string } = {}) =>
-    api.post(
+    suite.api.post(
       '/auth/login',
       { email: user.email, password: user.password, ...init.body },
       init.cookie ? { headers: { cookie: init.cookie } } : {},
@@ -72,7 +61,7 @@ describe('trusted computers', () => {
     expect(Math.abs(expires - (Date.now() + TTL_DAYS * 86_400_000))).toBeLessThan(60_000);
 
     // Stored only as a digest.
-    const devices = await tableText(testApp, 'trusted_devices');
+    const devices = await tableText(suite.testApp, 'trusted_devices');
     expect(devices).not.toContain(token);
     expect(devices).toContain(hashToken(token));
   });
@@ -83,7 +72,7 @@ describe('trusted computers', () => {
 
     const byBody = await login(user, { body: { trustedDeviceToken: token } });
     expect(byBody.body.status).toBe('AUTHENTICATED');
-    expect((await api.withToken(byBody.body.accessToken).get('/clients')).status).toBe(200);
+    expect((await suite.api.withToken(byBody.body.accessToken).get('/clients')).status).toBe(200);
     const byCookie = await login(user, { cookie: `trusted_device=${token}` });
     expect(byCookie.body.status).toBe('AUTHENTICATED');
 
@@ -95,7 +84,7 @@ describe('trusted computers', () => {
   it('vouch for their own user only', async () => {
     const { practice, user, app } = await practiceWithTwoFactor();
     const { token } = await rememberComputer(user, app);
-    const colleague = await signIn(api, practice.admin);
+    const colleague = await signIn(suite.api, practice.admin);
     await enableTwoFactor(colleague);
 
     expect((await login(practice.admin, { body: { trustedDeviceToken: token } })).body.status).toBe('TWO_FACTOR_REQUIRED');
@@ -108,7 +97,7 @@ describe('trusted computers', () => {
     const [device] = (await client.get('/profile/trusted-devices')).body;
     expect(Math.abs(Date.parse(device.expiresAt) - (Date.now() + TTL_DAYS * 86_400_000))).toBeLessThan(60_000);
 
-    await expire(testApp, TrustedDevice, { tokenHash: hashToken(token) });
+    await expire(suite.testApp, TrustedDevice, { tokenHash: hashToken(token) });
     expect((await login(user, { body: { trustedDeviceToken: token } })).body.status).toBe('TWO_FACTOR_REQUIRED');
     expect((await client.get('/profile/trusted-devices')).body).toEqual([]);
   });
@@ -130,7 +119,7 @@ describe('trusted computers', () => {
     const firstDevice = list.body.find((device: { current: boolean }) => !device.current);
 
     // A colleague cannot see or revoke them.
-    const colleague = await signIn(api, practice.admin);
+    const colleague = await signIn(suite.api, practice.admin);
     expect((await colleague.get('/profile/trusted-devices')).body).toEqual([]);
     const foreign = await colleague.delete(`/profile/trusted-devices/${firstDevice.id}`);
     expect(foreign.status).toBe(404);
@@ -148,9 +137,9 @@ describe('trusted computers', () => {
     const { user, app } = await practiceWithTwoFactor();
     const { token, client } = await rememberComputer(user, app);
     expect((await client.post('/profile/two-factor/disable', { password: TEST_PASSWORD })).status).toBe(204);
-    expect(await count(testApp, 'trusted_devices', 'user_id = ?', [user.id])).toBe(0);
+    expect(await count(suite.testApp, 'trusted_devices', 'user_id = ?', [user.id])).toBe(0);
 
-    const again = await signIn(api, user);
+    const again = await signIn(suite.api, user);
     await enableTwoFactor(again);
     expect((await login(user, { body: { trustedDeviceToken: token } })).body.status).toBe('TWO_FACTOR_REQUIRED');
   });
@@ -158,11 +147,11 @@ describe('trusted computers', () => {
   it('are revoked when an administrator resets 2FA', async () => {
     const { practice, user, app } = await practiceWithTwoFactor();
     const { token } = await rememberComputer(user, app);
-    const admin = await signIn(api, practice.admin);
+    const admin = await signIn(suite.api, practice.admin);
     expect((await admin.delete(`/practice/users/${user.id}/two-factor`)).status).toBe(204);
-    expect(await count(testApp, 'trusted_devices', 'user_id = ?', [user.id])).toBe(0);
+    expect(await count(suite.testApp, 'trusted_devices', 'user_id = ?', [user.id])).toBe(0);
 
-    await enableTwoFactor(await signIn(api, user));
+    await enableTwoFactor(await signIn(suite.api, user));
     expect((await login(user, { body: { trustedDeviceToken: token } })).body.status).toBe('TWO_FACTOR_REQUIRED');
   });
 });
