@@ -25,6 +25,8 @@ import { ClientsService } from './clients.service';
           <input matInput formControlName="name" autocomplete="organization" required cdkFocusInitial />
           @if (form.controls.name.hasError('required')) {
             <mat-error>Enter the client's name.</mat-error>
+          } @else if (form.controls.name.hasError('server')) {
+            <mat-error>{{ form.controls.name.getError('server') }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field class="pc-full-width">
@@ -33,6 +35,8 @@ import { ClientsService } from './clients.service';
           <mat-hint>Your practice's own short reference, for example ACME01.</mat-hint>
           @if (form.controls.code.hasError('required')) {
             <mat-error>Enter a client code.</mat-error>
+          } @else if (form.controls.code.hasError('pattern')) {
+            <mat-error>Use letters, digits, dots, dashes or underscores, starting with a letter or digit.</mat-error>
           } @else if (form.controls.code.hasError('server')) {
             <mat-error>{{ form.controls.code.getError('server') }}</mat-error>
           }
@@ -61,7 +65,11 @@ export class AddClientDialog {
   protected readonly error = signal<string | null>(null);
   protected readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    code: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    // The API's rule for a client code: up to 32 letters, digits, dots, dashes and underscores.
+    code: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z0-9][A-Za-z0-9._-]{0,31}\s*$/)],
+    }),
   });
 
   protected save(): void {
@@ -79,7 +87,14 @@ export class AddClientDialog {
         this.busy.set(false);
         if (error.is(ErrorCode.CLIENT_CODE_TAKEN)) {
           setServerError(this.form.controls.code, error.userMessage);
-        } else {
+          return;
+        }
+        const fields = { name: this.form.controls.name, code: this.form.controls.code };
+        const placed = error.fieldErrors.filter((f) => f.field === 'name' || f.field === 'code');
+        for (const fieldError of placed) {
+          setServerError(fields[fieldError.field as 'name' | 'code'], fieldError.messages.join(' '));
+        }
+        if (placed.length === 0) {
           this.error.set(error.userMessage);
         }
       },

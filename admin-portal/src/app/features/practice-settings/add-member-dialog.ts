@@ -75,7 +75,7 @@ import { PracticeService } from './practice.service';
           @if (form.controls.password.hasError('required')) {
             <mat-error>Enter a temporary password.</mat-error>
           } @else if (form.controls.password.hasError('minlength')) {
-            <mat-error>Use at least 10 characters.</mat-error>
+            <mat-error>Use at least 12 characters.</mat-error>
           } @else if (form.controls.password.hasError('server')) {
             <mat-error>{{ form.controls.password.getError('server') }}</mat-error>
           }
@@ -117,7 +117,7 @@ export class AddMemberDialog {
     lastName: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     role: new FormControl<Role>('MEMBER', { nonNullable: true }),
-    password: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(10)] }),
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(12)] }),
   });
 
   protected save(): void {

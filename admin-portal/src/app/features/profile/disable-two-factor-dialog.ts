@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -26,11 +26,11 @@ import { TwoFactorService } from './two-factor.service';
   ],
   template: `
     <h2 mat-dialog-title>Disable Two-Factor Authentication (2FA)?</h2>
-    <form (ngSubmit)="disable()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="disable()" novalidate>
       <mat-dialog-content class="content">
         <p>
           Your account will be protected by your password only. Your authenticator key, backup codes and trusted
-          computers will be deleted.
+          computers will be deleted, and you will be signed out on every computer, this one included.
         </p>
         <p class="note">
           <mat-icon aria-hidden="true">info</mat-icon>
@@ -42,7 +42,7 @@ import { TwoFactorService } from './two-factor.service';
           <input
             matInput
             type="password"
-            [formControl]="password"
+            formControlName="password"
             autocomplete="current-password"
             required
             cdkFocusInitial
@@ -93,6 +93,9 @@ export class DisableTwoFactorDialog {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly password = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  // A [formGroup] on the <form>: without it (ngSubmit) never fires with ReactiveFormsModule alone, and the browser
+  // submits the form natively, reloading the page.
+  protected readonly form = new FormGroup({ password: this.password });
 
   protected disable(): void {
     if (this.password.invalid) {

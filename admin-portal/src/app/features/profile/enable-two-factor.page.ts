@@ -11,7 +11,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -90,6 +90,9 @@ export class EnableTwoFactorPage {
     nonNullable: true,
     validators: [Validators.required, totpCodeValidator],
   });
+  // A [formGroup] on the <form>: without it (ngSubmit) never fires with ReactiveFormsModule alone, and the browser
+  // submits the form natively, reloading the page.
+  protected readonly form = new FormGroup({ code: this.code });
   protected readonly saved = new FormControl(false, { nonNullable: true, validators: [Validators.requiredTrue] });
   protected readonly savedTicked = toSignal(this.saved.valueChanges, { initialValue: false });
 

@@ -6,7 +6,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { TrustedDevice } from '@practice-cloud/contracts';
 import { asApiError } from '../../core/api/api-error';
 import { AuthService } from '../../core/auth/auth.service';
@@ -39,6 +39,7 @@ export class ManageProfilePage implements OnInit {
   private readonly twoFactor = inject(TwoFactorService);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
+  private readonly router = inject(Router);
   protected readonly user = inject(SessionStore).user;
 
   protected readonly devices = signal<TrustedDevice[]>([]);
@@ -57,8 +58,9 @@ export class ManageProfilePage implements OnInit {
       .afterClosed()
       .subscribe((disabled) => {
         if (disabled) {
-          this.notifier.info('Two-factor authentication is off.');
-          this.devices.set([]);
+          // The API ended every session of the account, this one too: sign in again, with the password only.
+          this.notifier.info('Two-factor authentication is off. Please sign in again with your email and password.');
+          void this.router.navigateByUrl('/sign-in');
         }
       });
   }

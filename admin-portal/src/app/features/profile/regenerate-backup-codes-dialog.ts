@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -31,7 +31,7 @@ export interface RegenerateBackupCodesData {
         <button mat-flat-button type="button" [mat-dialog-close]="true">I have saved these codes</button>
       </mat-dialog-actions>
     } @else {
-      <form (ngSubmit)="regenerate()" novalidate>
+      <form [formGroup]="form" (ngSubmit)="regenerate()" novalidate>
         <mat-dialog-content class="content">
           <p>
             Enter the current code from your authenticator app. Your existing backup codes will stop working and
@@ -42,7 +42,7 @@ export interface RegenerateBackupCodesData {
             <mat-label>6-digit code</mat-label>
             <input
               matInput
-              [formControl]="code"
+              formControlName="code"
               inputmode="numeric"
               autocomplete="one-time-code"
               maxlength="9"
@@ -89,6 +89,9 @@ export class RegenerateBackupCodesDialog {
     nonNullable: true,
     validators: [Validators.required, totpCodeValidator],
   });
+  // A [formGroup] on the <form>: without it (ngSubmit) never fires with ReactiveFormsModule alone, and the browser
+  // submits the form natively, reloading the page.
+  protected readonly form = new FormGroup({ code: this.code });
 
   protected regenerate(): void {
     const code = normaliseTotpCode(this.code.value);

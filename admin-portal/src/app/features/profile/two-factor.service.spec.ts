@@ -46,14 +46,15 @@ describe('TwoFactorService', () => {
     expect(session.user()?.twoFactor.enabled).toBe(true);
   });
 
-  it('disables with the password, then reloads the profile', async () => {
-    const done = firstValueFrom(service.disable('secret-pw'));
+  it('disables with the password, and ends the local session as the API ended every session', async () => {
+    expect(session.isSignedIn()).toBe(true);
+    const done = firstValueFrom(service.disable('secret-pw'), { defaultValue: undefined });
     const req = http.expectOne('/api/profile/two-factor/disable');
     expect(req.request.body).toEqual({ password: 'secret-pw' });
     req.flush(null, { status: 204, statusText: 'No Content' });
-    http.expectOne('/api/profile').flush(aProfile({ firstName: 'After' }));
     await done;
-    expect(session.user()?.firstName).toBe('After');
+    expect(session.isSignedIn()).toBe(false);
+    expect(session.user()).toBeNull();
   });
 
   it('regenerates backup codes with a code, and lists and revokes trusted computers', () => {

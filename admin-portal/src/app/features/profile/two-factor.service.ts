@@ -8,15 +8,13 @@ import type {
   TwoFactorCodeRequest,
   TwoFactorSetupResponse,
 } from '@practice-cloud/contracts';
-import { type Observable, switchMap, tap } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
+import { type Observable, tap } from 'rxjs';
 import { SessionStore } from '../../core/auth/session.store';
 
 /** The self-service 2FA calls of the profile: the three-step enable flow, disable, backup codes, trusted computers. */
 @Injectable({ providedIn: 'root' })
 export class TwoFactorService {
   private readonly http = inject(HttpClient);
-  private readonly auth = inject(AuthService);
   private readonly session = inject(SessionStore);
 
   /** Step 1 "Next": starts (or restarts) a pending setup. */
@@ -37,11 +35,12 @@ export class TwoFactorService {
       .pipe(tap((profile) => this.session.setUser(profile)));
   }
 
-  disable(password: string): Observable<Profile> {
+  /** Disabling ends every session of the account at the API, this one included, so it ends here too. */
+  disable(password: string): Observable<void> {
     const body: DisableTwoFactorRequest = { password };
     return this.http
       .post<void>('/api/profile/two-factor/disable', body)
-      .pipe(switchMap(() => this.auth.refreshProfile()));
+      .pipe(tap(() => this.session.clear()));
   }
 
   regenerateBackupCodes(code: string): Observable<BackupCodesResponse> {

@@ -92,7 +92,7 @@ export interface CodeSubmission {
 
       <mat-checkbox formControlName="rememberDevice" class="remember">Don't ask again on this computer</mat-checkbox>
 
-      <button mat-flat-button type="submit" class="pc-full-width submit" [disabled]="busy()">
+      <button mat-flat-button type="submit" class="pc-full-width submit" [disabled]="busy() || locked()">
         {{ busy() ? 'Checking…' : 'Verify' }}
       </button>
     </form>
@@ -110,7 +110,10 @@ export interface CodeSubmission {
   styleUrl: './sign-in-steps.scss',
 })
 export class CodeStep {
+  /** A request is on its way: the button says so. */
   readonly busy = input(false);
+  /** Too many attempts: the button stays disabled (the alert says how long) but keeps its words. */
+  readonly locked = input(false);
   readonly error = input<string | null>(null);
   readonly submitted = output<CodeSubmission>();
   readonly cancelled = output<void>();

@@ -57,7 +57,7 @@ export interface Credentials {
         }
       </mat-form-field>
 
-      <button mat-flat-button type="submit" class="pc-full-width submit" [disabled]="busy()">
+      <button mat-flat-button type="submit" class="pc-full-width submit" [disabled]="busy() || locked()">
         {{ busy() ? 'Signing in…' : 'Sign in' }}
       </button>
     </form>
@@ -65,7 +65,10 @@ export interface Credentials {
   styleUrl: './sign-in-steps.scss',
 })
 export class PasswordStep implements OnInit {
+  /** A request is on its way: the button says so. */
   readonly busy = input(false);
+  /** Too many attempts: the button stays disabled (the alert says how long) but keeps its words. */
+  readonly locked = input(false);
   readonly error = input<string | null>(null);
   /** Kept when the user is sent back here from the code step. */
   readonly initialEmail = input('');

@@ -108,7 +108,10 @@ describe('SignInPage', () => {
       );
     await fixture.whenStable();
     expect(el().querySelector('[role=alert]')?.textContent).toContain('Please wait 5 minutes');
-    expect(el().querySelector<HTMLButtonElement>('button[type=submit]')?.disabled).toBe(true);
+    const button = el().querySelector<HTMLButtonElement>('button[type=submit]');
+    expect(button?.disabled).toBe(true);
+    // Held, not busy: the button keeps its words instead of "Signing in…" for the whole wait.
+    expect(button?.textContent?.trim()).toBe('Sign in');
   });
 
   it('signs in with a backup code', async () => {

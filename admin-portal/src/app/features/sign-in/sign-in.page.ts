@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { Router } from '@angular/router';
 import { ErrorCode, type Profile } from '@practice-cloud/contracts';
@@ -31,14 +31,16 @@ export function safeReturnUrl(value: string | undefined | null): string {
           <mat-card-content>
             @if (step() === 'password') {
               <app-password-step
-                [busy]="blocked()"
+                [busy]="busy()"
+                [locked]="throttled()"
                 [error]="error()"
                 [initialEmail]="email()"
                 (submitted)="signIn($event)"
               />
             } @else {
               <app-code-step
-                [busy]="blocked()"
+                [busy]="busy()"
+                [locked]="throttled()"
                 [error]="error()"
                 (submitted)="verify($event)"
                 (cancelled)="backToPassword(null)"
@@ -97,10 +99,9 @@ export class SignInPage {
   protected readonly step = signal<'password' | 'code'>('password');
   protected readonly email = signal('');
   protected readonly error = signal<string | null>(null);
-  private readonly busy = signal(false);
+  protected readonly busy = signal(false);
   /** Set by TOO_MANY_ATTEMPTS: the form stays disabled until the `Retry-After` time has passed. */
-  private readonly throttled = signal(false);
-  protected readonly blocked = computed(() => this.busy() || this.throttled());
+  protected readonly throttled = signal(false);
 
   private challengeToken: string | null = null;
   private throttleTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,0 +1,97 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type Type } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { provideRouter } from '@angular/router';
+import { MemoryStorage } from '../../../testing/fixtures';
+import { SESSION_STORAGE } from '../../core/auth/session.store';
+import { DisableTwoFactorDialog } from './disable-two-factor-dialog';
+import { EnableTwoFactorPage } from './enable-two-factor.page';
+import { RegenerateBackupCodesDialog } from './regenerate-backup-codes-dialog';
+
+/**
+ * The profile's 2FA forms submit through Angular, not the browser: pressing Enter or the submit button sends the
+ * request and the native submit (a page reload that loses the step) is prevented.
+ */
+describe('The 2FA forms of the profile', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SESSION_STORAGE, useValue: new MemoryStorage() },
+        { provide: MatDialogRef, useValue: { close: vi.fn() } },
+        { provide: MAT_DIALOG_DATA, useValue: { account: 'jane@smith-co.test' } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function render<T>(component: Type<T>): Promise<ComponentFixture<T>> {
+    const fixture = TestBed.createComponent(component);
+    await fixture.whenStable();
+    return fixture;
+  }
+
+  function type(fixture: ComponentFixture<unknown>, selector: string, value: string): void {
+    const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(selector);
+    if (!input) throw new Error(`no ${selector}`);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  /** Submits the form as the browser does; answers whether the native submit was prevented. */
+  async function submit(fixture: ComponentFixture<unknown>): Promise<boolean> {
+    const form = (fixture.nativeElement as HTMLElement).querySelector('form');
+    if (!form) throw new Error('no form');
+    const event = new Event('submit', { cancelable: true });
+    form.dispatchEvent(event);
+    await fixture.whenStable();
+    return event.defaultPrevented;
+  }
+
+  it('Disable 2FA sends the password', async () => {
+    const fixture = await render(DisableTwoFactorDialog);
+    type(fixture, 'input[type=password]', 'my current password');
+    expect(await submit(fixture)).toBe(true);
+    const req = http.expectOne('/api/profile/two-factor/disable');
+    expect(req.request.body).toEqual({ password: 'my current password' });
+    req.flush(null, { status: 204, statusText: 'No Content' });
+  });
+
+  it('Regenerate backup codes sends the code from the app', async () => {
+    const fixture = await render(RegenerateBackupCodesDialog);
+    type(fixture, 'input[autocomplete=one-time-code]', '123 456');
+    expect(await submit(fixture)).toBe(true);
+    const req = http.expectOne('/api/profile/two-factor/backup-codes');
+    expect(req.request.body).toEqual({ code: '123456' });
+    req.flush({ backupCodes: [] });
+  });
+
+  it('Verify and Next sends the code of the enable flow', async () => {
+    const fixture = await render(EnableTwoFactorPage);
+    const next = [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Next',
+    );
+    next?.click();
+    http.expectOne('/api/profile/two-factor/setup').flush({
+      secret: 'JBSWY3DPEHPK3PXP',
+      otpauthUrl: 'otpauth://totp/Practice%20Cloud:jane?secret=JBSWY3DPEHPK3PXP',
+      qrCodeDataUrl: 'data:image/png;base64,AAAA',
+      expiresAt: '2030-01-01T00:00:00Z',
+    });
+    await fixture.whenStable();
+
+    type(fixture, 'input[autocomplete=one-time-code]', '654321');
+    expect(await submit(fixture)).toBe(true);
+    const req = http.expectOne('/api/profile/two-factor/verify');
+    expect(req.request.body).toEqual({ code: '654321' });
+    req.flush({ backupCodes: ['AAAA-BBBB'] });
+  });
+});
