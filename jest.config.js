@@ -18,7 +18,13 @@ const esm = {
 export default {
   projects: [
     { ...esm, displayName: 'unit', testMatch: ['<rootDir>/api/src/**/*.spec.ts', '<rootDir>/libs/**/src/**/*.spec.ts'] },
-    { ...esm, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 60000 },
+    {
+      ...esm,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // The timeout (60 s) is set there: `testTimeout` has no effect inside `projects`.
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'],
+    },
     { ...esm, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser.spec.ts'], testTimeout: 180000 },
   ],
 };
