@@ -105,6 +105,17 @@ describe('backup codes', () => {
     expect((await withBackupCode(user, fresh.body.backupCodes[0])).status).toBe(200);
   });
 
+  it('are regenerated once for two simultaneous requests with the same code', async () => {
+    const { user, client, app, backupCodes } = await userWithTwoFactor();
+    const code = await app.nextCode();
+    const responses = await Promise.all([0, 1].map(() => client.post('/profile/two-factor/backup-codes', { code })));
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 400]);
+    const shown: string[] = responses.find((response) => response.status === 200)!.body.backupCodes;
+    // The set that was shown is the one that works; the first set is gone.
+    expect((await withBackupCode(user, backupCodes[0])).body.code).toBe('INVALID_TWO_FACTOR_CODE');
+    expect((await withBackupCode(user, shown[0])).status).toBe(200);
+  });
+
   it('cannot be regenerated with a code already used, nor without 2FA', async () => {
     const { client, app } = await userWithTwoFactor();
     const code = await app.nextCode();

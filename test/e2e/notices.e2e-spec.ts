@@ -83,6 +83,20 @@ describe('notices', () => {
     expect(unenrolledEmail.text).toContain('Until you enable it in your profile you cannot open client files');
   });
 
+  it('a refused or repeated Yes records no notice at all', async () => {
+    const practice = await createPractice(testApp, { members: 1 });
+    const admin = await signIn(api, practice.admin);
+    expect((await admin.patch('/practice/settings', { requireTwoFactor: true })).body.code).toBe('ADMIN_TWO_FACTOR_REQUIRED');
+    expect(await count(testApp, 'notice_outbox', 'practice_id = ?', [practice.id])).toBe(0);
+
+    backupCodesSeen.push(...(await enableTwoFactor(admin)).backupCodes);
+    await admin.patch('/practice/settings', { requireTwoFactor: true });
+    await admin.patch('/practice/settings', { requireTwoFactor: true });
+    expect(await count(testApp, 'notice_outbox', "practice_id = ? AND kind = 'PRACTICE_ENFORCEMENT'", [practice.id])).toBe(1);
+    await testApp.drainQueue();
+    expect(enforcementEmails(practice)).toHaveLength(2);
+  });
+
   it('a job that runs twice sends nothing twice', async () => {
     const { practice, admin } = await practiceReadyToEnforce(2);
     await admin.patch('/practice/settings', { requireTwoFactor: true });
