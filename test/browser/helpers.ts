@@ -1,0 +1,379 @@
+/**
+ * What the browser specs share: a Chromium profile per "computer", a person's authenticator app, the help pages'
+ * steps as functions, an axe-core check and screenshots. The specs drive the built portal served by the real API.
+ */
+import { expect, jest } from '@jest/globals';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateSync } from 'otplib';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+// Jest 30 reads `testTimeout` only from the root configuration, not from a project, so the browser specs (which
+// start the API and Chromium, and may wait for the next 30-second TOTP step) set their own.
+jest.setTimeout(180_000);
+
+export const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const DESKTOP = { width: 1280, height: 860 };
+export const PHONE = { width: 375, height: 740 };
+export const SCREENSHOT_DIR = resolve(process.cwd(), 'docs/screenshots');
+const AXE_PATH = resolve(process.cwd(), 'node_modules/axe-core/axe.min.js');
+
+const computers = new WeakMap<BrowserContext, Computer>();
+
+/** What the Content-Security-Policy blocked on the computer of this page so far. */
+export function cspViolationsOf(page: Page): string[] {
+  return computers.get(page.context())?.cspViolations ?? [];
+}
+
+/** One computer: a fresh Chromium profile, so cookies (the trusted-device cookie) live as long as it does. */
+export class Computer {
+  private constructor(
+    readonly context: BrowserContext,
+    private readonly profileDir: string,
+  ) {}
+
+  static async start(baseURL: string, options: { viewport?: { width: number; height: number } } = {}): Promise<Computer> {
+    const profileDir = mkdtempSync(join(tmpdir(), 'practice-cloud-browser-'));
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      baseURL,
+      viewport: options.viewport ?? DESKTOP,
+      locale: 'en-GB',
+      timezoneId: 'UTC',
+      // Angular Material then skips its animations, so no screen is checked or photographed mid-fade.
+      reducedMotion: 'reduce',
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(15_000);
+    const computer = new Computer(context, profileDir);
+    computers.set(context, computer);
+    // A page the Content-Security-Policy breaks still renders, only worse (unstyled, icons as words): collect the
+    // browser's reports, so that every checked screen can assert there were none.
+    context.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+        computer.cspViolations.push(message.text());
+      }
+    });
+    return computer;
+  }
+
+  readonly cspViolations: string[] = [];
+
+  /** The profile's first tab (a persistent context opens one), or a new tab. */
+  async page(): Promise<Page> {
+    return this.context.pages()[0] ?? (await this.context.newPage());
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A person's authenticator app. The API accepts a code of the current 30-second step or its neighbours, each step
+ * once and only after the last one used, so this hands out the earliest step still acceptable, waiting when none is.
+ */
+export class Authenticator {
+  private lastStep = -1;
+
+  constructor(readonly secret: string) {}
+
+  async nextCode(): Promise<string> {
+    for (;;) {
+      const now = Date.now();
+      const current = Math.floor(now / 30_000);
+      const step = Math.max(this.lastStep + 1, current);
+      if (step <= current + 1) {
+        this.lastStep = step;
+        return generateSync({ secret: this.secret, epoch: step * 30 + 1 });
+      }
+      await sleep((step - 1) * 30_000 - now + 500);
+    }
+  }
+
+  /**
+   * A code of a step long past: the wrong code a person might type from an old screen. Skips one that happens to
+   * equal a code the API would accept now (one chance in about 300,000), so it is always wrong.
+   */
+  staleCode(minutesAgo = 10): string {
+    const now = Math.floor(Date.now() / 1000);
+    const acceptable = new Set([-30, 0, 30].map((offset) => generateSync({ secret: this.secret, epoch: now + offset })));
+    for (let minutes = minutesAgo; ; minutes++) {
+      const code = generateSync({ secret: this.secret, epoch: now - minutes * 60 });
+      if (!acceptable.has(code)) return code;
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export interface Person {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+}
+
+export async function expectVisible(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+}
+
+export async function expectHidden(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.first().waitFor({ state: 'hidden', timeout });
+}
+
+export async function expectPath(page: Page, path: string, timeout = 15_000): Promise<void> {
+  await page.waitForURL((url) => url.pathname === path, { timeout });
+}
+
+/** The alert of the form the user is on: where the error codes' words appear. */
+export function formAlert(page: Page): Locator {
+  return page.locator('app-form-alert [role=alert]');
+}
+
+/** The phone-size check: the page is no wider than the window, so nothing needs scrolling sideways. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+// The help pages' steps.
+
+export async function openSignIn(page: Page): Promise<void> {
+  await page.goto('/sign-in');
+  await expectVisible(page.getByRole('heading', { name: 'Sign in' }));
+}
+
+/** Email and password; afterwards the portal shows the code step, the Client List or the enable flow. */
+export async function submitPassword(page: Page, person: Pick<Person, 'email' | 'password'>): Promise<void> {
+  await openSignIn(page);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password', { exact: false }).first().fill(person.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+export async function expectCodeStep(page: Page): Promise<void> {
+  await expectVisible(page.getByRole('heading', { name: 'Two-factor authentication' }));
+}
+
+export async function submitCode(page: Page, code: string, options: { rememberDevice?: boolean } = {}): Promise<void> {
+  await page.getByLabel('6-digit code').fill(code);
+  if (options.rememberDevice) {
+    await page.getByRole('checkbox', { name: "Don't ask again on this computer" }).check();
+  }
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+}
+
+export async function submitBackupCode(page: Page, backupCode: string): Promise<void> {
+  await page.getByRole('button', { name: 'Use a backup code instead' }).click();
+  await page.getByLabel('Backup code').fill(backupCode);
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+}
+
+export async function expectClientList(page: Page): Promise<void> {
+  await expectPath(page, '/');
+  await expectVisible(page.getByRole('heading', { name: 'Client List' }));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('account-menu').click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expectPath(page, '/sign-in');
+  await expectVisible(page.getByRole('heading', { name: 'Sign in' }));
+}
+
+export async function openProfile(page: Page): Promise<void> {
+  await page.getByTestId('account-menu').click();
+  await page.getByRole('menuitem', { name: 'Profile' }).click();
+  await expectPath(page, '/profile');
+  await expectVisible(page.getByRole('heading', { name: 'Manage Profile' }));
+}
+
+export interface EnabledTwoFactor {
+  authenticator: Authenticator;
+  backupCodes: string[];
+}
+
+/**
+ * The three steps of the enable flow, from wherever "Enable Two-Factor Authentication (2FA)" was opened. Reads the
+ * key shown on screen as a person typing it into their app would. `shots` names screenshots/axe checks per step.
+ */
+export async function enableTwoFactor(
+  page: Page,
+  shots: { install?: string; scan?: string; backupCodes?: string } = {},
+): Promise<EnabledTwoFactor> {
+  await expectPath(page, '/profile/two-factor/enable');
+  await expectVisible(page.getByRole('heading', { name: 'Install an authenticator app' }));
+  await expectVisible(page.getByText('Microsoft Authenticator').first());
+  if (shots.install) await checkScreen(page, shots.install);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+
+  const key = page.getByTestId('setup-key');
+  await expectVisible(key);
+  await expectVisible(page.getByRole('img', { name: /QR code/ }));
+  const shown = (await key.textContent())?.trim() ?? '';
+  expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/); // grouped in fours for reading
+  const authenticator = new Authenticator(shown.replace(/\s+/g, ''));
+  if (shots.scan) await checkScreen(page, shots.scan);
+
+  await page.getByLabel('6-digit code').fill(await authenticator.nextCode());
+  await page.getByRole('button', { name: 'Verify and Next' }).click();
+
+  const codes = page.getByTestId('backup-code');
+  await expectVisible(codes);
+  const backupCodes = (await codes.allTextContents()).map((c) => c.trim());
+  expect(backupCodes).toHaveLength(10);
+  await expectVisible(page.getByText('will not be emailed'));
+  await expectVisible(page.getByRole('button', { name: 'Download (.txt)' }));
+  await expectVisible(page.getByRole('button', { name: 'Print' }));
+  await expectVisible(page.getByRole('button', { name: 'Copy', exact: true }));
+  if (shots.backupCodes) await checkScreen(page, shots.backupCodes);
+
+  const enable = page.getByRole('button', { name: 'Verify and Enable' });
+  expect(await enable.isDisabled()).toBe(true);
+  await page.getByRole('checkbox', { name: 'I have saved these codes' }).check();
+  await enable.click();
+  await expectClientList(page);
+  return { authenticator, backupCodes };
+}
+
+// Accessibility and screenshots.
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
+}
+
+/**
+ * axe-core on the page as it is: no serious or critical violations. The portal's Content-Security-Policy forbids
+ * inline scripts (so no `addScriptTag`); evaluating through the DevTools protocol is not subject to it.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) {
+    await page.evaluate(axeSource());
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  const serious = (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map(
+    (v) =>
+      `${screen}: [${v.impact}] ${v.id} — ${v.help}\n  ` +
+      v.nodes.map((n) => `${n.target.join(' ')}: ${n.html}\n    ${n.failureSummary ?? ''}`).join('\n  '),
+  );
+  expect(report).toEqual([]);
+}
+
+let axeScript: string | undefined;
+function axeSource(): string {
+  axeScript ??= readFileSync(AXE_PATH, 'utf8');
+  return axeScript;
+}
+
+/**
+ * Waits until the screen is still: web fonts loaded and no finite animation or transition running (a dialog fading
+ * in would otherwise be measured half-transparent by axe and photographed mid-way).
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    await document.fonts.ready;
+    return document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+  });
+}
+
+/**
+ * A screenshot for docs/screenshots, once the screen is still. A status message left from an earlier step (the
+ * snack bar lasts 5 seconds, longer than a test takes to move on) is left out of the picture: it belongs to that
+ * step, not to this screen. axe-core has checked it with the rest of the page.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const fullPage = options.fullPage ?? true;
+  // The pointer rests where the last click was, and its hover tooltip would be in the picture: move it off the page.
+  await page.mouse.move(0, page.viewportSize()?.height ?? 0);
+  await expectHidden(page.locator('.mat-mdc-tooltip'));
+  if (fullPage) {
+    // A full-page picture of a scrolled page draws the sticky toolbar halfway down.
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  await settle(page);
+  await page.screenshot({
+    path: join(SCREENSHOT_DIR, `${name}.png`),
+    fullPage,
+    animations: 'disabled',
+    caret: 'hide',
+    style: 'mat-snack-bar-container { visibility: hidden; }',
+  });
+}
+
+/** The checks of a screen: axe-core, no CSP violation, no sideways scrolling on a phone; then the screenshot. */
+export async function checkScreen(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await settle(page);
+  await expectAccessible(page, name);
+  expect(cspViolationsOf(page)).toEqual([]);
+  if ((page.viewportSize()?.width ?? DESKTOP.width) <= PHONE.width) {
+    await expectNoHorizontalScroll(page);
+  }
+  await screenshot(page, name, options);
+}
+
+// The API as a script would use it, for the set-up that is not under test.
+
+export async function apiCall<T = unknown>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** Signs in over HTTP (no 2FA yet) and enables 2FA the way the portal does; returns the person's app. */
+export async function enableTwoFactorOverApi(baseUrl: string, person: Person): Promise<Authenticator> {
+  const login = await apiCall<{ status: string; accessToken: string }>(baseUrl, 'POST', '/auth/login', {
+    email: person.email,
+    password: person.password,
+  });
+  expect(login.body.status).toBe('AUTHENTICATED');
+  const token = login.body.accessToken;
+  const setup = await apiCall<{ secret: string }>(baseUrl, 'POST', '/profile/two-factor/setup', {}, token);
+  expect(setup.status).toBe(201);
+  const authenticator = new Authenticator(setup.body.secret);
+  const verify = await apiCall(baseUrl, 'POST', '/profile/two-factor/verify', { code: await authenticator.nextCode() }, token);
+  expect(verify.status).toBe(200);
+  const enable = await apiCall(baseUrl, 'POST', '/profile/two-factor/enable', {}, token);
+  expect(enable.status).toBe(200);
+  return authenticator;
+}
