@@ -2,6 +2,7 @@ import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { RedisAttemptCounter } from '../../api/src/common/throttling/redis-attempt-counter.js';
 import { ApiClient } from '../support/api-client.js';
+import { RedisProcess } from '../support/redis-process.js';
 import { totpCode } from '../support/authenticator.js';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app.js';
 
@@ -107,6 +108,22 @@ describe('sign-in limits', () => {
     }
     expectThrottled(await apiOne.post('/auth/login', { email: 'twin@limits.test', password: PASSWORD }));
     expectThrottled(await apiTwo.post('/auth/login', { email: 'twin@limits.test', password: PASSWORD }));
+  });
+
+  it('keeps counting, in memory, while Redis is unreachable', async () => {
+    const redis = await RedisProcess.start();
+    const counter = new RedisAttemptCounter(redis.url, 'throttle-outage');
+    try {
+      expect((await counter.hit('outage', 60_000)).hits).toBe(1);
+      expect((await counter.hit('outage', 60_000)).hits).toBe(2);
+      await redis.stop();
+      // This instance's memory knows nothing of Redis's count: it starts again, and still counts.
+      expect((await counter.hit('outage', 60_000)).hits).toBe(1);
+      expect((await counter.hit('outage', 60_000)).hits).toBe(2);
+    } finally {
+      await counter.close();
+      await redis.stop();
+    }
   });
 
   describe('the Redis counter', () => {
