@@ -2,17 +2,16 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
-import { SMTPServer } from 'smtp-server';
 import { ApiClient } from '../support/api-client.js';
 import { totpCode } from '../support/authenticator.js';
 import { BUILT_API, BuiltApi, freePort } from '../support/built-api.js';
 import { runCli } from '../support/built-cli.js';
 import { composeEnvironment, interpolate } from '../support/compose-file.js';
+import { SmtpSink } from '../support/smtp-sink.js';
 import { MYSQL_ROOT_URL, TEST_REDIS_URL } from '../support/test-app.js';
 
 // The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
@@ -36,20 +35,7 @@ describe('the production start, as docker/compose.yml runs it', () => {
   const schema = `practice_cloud_compose_${suffix}`;
   const dbUser = `pc_compose_${suffix}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'practice-cloud-compose-'));
-  const received: Array<{ to: string[]; raw: string }> = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
-        callback();
-      });
-    },
-  });
+  let smtp: SmtpSink;
   let root: mysql.Connection;
   let env: Record<string, string>;
   let port: number;
@@ -58,7 +44,7 @@ describe('the production start, as docker/compose.yml runs it', () => {
   beforeAll(async () => {
     root = await mysql.createConnection(MYSQL_ROOT_URL);
     await root.query(`CREATE DATABASE \`${schema}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await SmtpSink.start();
     port = await freePort();
 
     const compose = composeEnvironment('app');
@@ -72,7 +58,7 @@ describe('the production start, as docker/compose.yml runs it', () => {
     Object.assign(database, { hostname: local.hostname, port: local.port || '3306', username: dbUser, pathname: `/${schema}` });
     env.DATABASE_URL = database.toString();
     env.REDIS_URL = TEST_REDIS_URL;
-    env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    env.SMTP_URL = smtp.url;
     env.QUEUE_PREFIX = `practice-cloud-compose-${suffix}`;
     // The image's own ENV, with this machine's paths.
     Object.assign(env, { PORT: String(port), DATA_DIR: dataDir, PORTAL_DIR: '' });
@@ -80,7 +66,7 @@ describe('the production start, as docker/compose.yml runs it', () => {
 
   afterAll(async () => {
     app?.kill();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
     await root.query(`DROP USER IF EXISTS '${dbUser}'@'%'`);
     await root.query(`DROP DATABASE IF EXISTS \`${schema}\``);
     await root.end();
@@ -122,12 +108,8 @@ describe('the production start, as docker/compose.yml runs it', () => {
     expect((await session.post('/profile/two-factor/verify', { code: totpCode(secret) })).status).toBe(200);
     expect((await session.post('/profile/two-factor/enable', {})).status).toBe(200);
 
-    const deadline = Date.now() + 20_000;
-    while (!received.some((email) => email.to.includes('ops@compose.test')) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const email = received.find((message) => message.to.includes('ops@compose.test'));
-    expect(email?.raw).toContain('From: Practice Cloud <no-reply@practice-cloud.local>');
+    await smtp.waitFor(() => smtp.to('ops@compose.test').length > 0);
+    expect(smtp.to('ops@compose.test')[0].raw).toContain('From: Practice Cloud <no-reply@practice-cloud.local>');
   });
 
   it('stops on SIGTERM with exit code 0, and the HEALTHCHECK then fails', async () => {
