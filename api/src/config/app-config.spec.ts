@@ -1,11 +1,16 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config.js';
 
-const dataDir = () => mkdtempSync(join(tmpdir(), 'practice-cloud-config-'));
+const dataDirs: string[] = [];
+const dataDir = () => {
+  dataDirs.push(mkdtempSync(join(tmpdir(), 'practice-cloud-config-')));
+  return dataDirs.at(-1)!;
+};
+afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const KEY = randomBytes(32).toString('base64');
 
 describe('loadConfig', () => {
