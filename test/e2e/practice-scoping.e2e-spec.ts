@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client.js';
 import { count } from '../support/database.js';
 import { createPractice, enableTwoFactor, passwordStep, signIn, type TestPractice } from '../support/practice-factory.js';
@@ -54,6 +55,7 @@ describe('practice scoping', () => {
 
   it('client files: another practice’s client is a 404, and its codes are its own', async () => {
     expectNotFound(await ourAdmin.get(`/clients/${theirClientId}`));
+    expectNotFound(await ourAdmin.get(`/clients/${randomUUID()}`));
     expect((await ourAdmin.get('/clients')).body).toEqual([]);
     // The same code is free in our practice.
     expect((await ourAdmin.post('/clients', { name: 'Our Client', code: 'SHARED' })).status).toBe(201);

@@ -6,6 +6,7 @@ import { createPractice, enableTwoFactor, passwordStep, signIn, type TestUser } 
 import { useTestApp } from '../support/suite.js';
 import type { Authenticator } from '../support/authenticator.js';
 import { hashToken } from '../../api/src/common/crypto/tokens.js';
+import { User } from '../../api/src/users/entities/user.entity.js';
 
 /** Help page: signing in with a code from the authenticator app, and every way the second step says no. */
 describe('signing in with two-factor authentication', () => {
@@ -153,6 +154,18 @@ describe('signing in with two-factor authentication', () => {
     // The lock is this account's alone.
     const other = await userWithTwoFactor();
     expect((await secondStep(await passwordStep(suite.api, other.user), { code: await other.app.nextCode() })).status).toBe(200);
+  });
+
+  it('lifts the lock after its 15 minutes', async () => {
+    const { user, app } = await userWithTwoFactor();
+    for (let challenge = 0; challenge < 2; challenge++) {
+      const challengeToken = await passwordStep(suite.api, user);
+      for (let attempt = 0; attempt < 5; attempt++) await secondStep(challengeToken, { code: app.wrongCode() });
+    }
+    expect((await secondStep(await passwordStep(suite.api, user), { code: app.wrongCode() })).status).toBe(429);
+
+    await suite.testApp.dataSource.getRepository(User).update({ id: user.id }, { twoFactorLockedUntil: new Date(Date.now() - 1000) });
+    expect((await secondStep(await passwordStep(suite.api, user), { code: await app.nextCode() })).status).toBe(200);
   });
 
   it('counts wrong codes in a row only: a right code starts the count again', async () => {
