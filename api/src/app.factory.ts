@@ -6,12 +6,14 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { type Server, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
-import { ApiExceptionFilter } from './common/errors/api-exception.filter.js';
+import { ApiExceptionFilter, errorBody } from './common/errors/api-exception.filter.js';
+import { requireJsonObjectBody } from './common/validation/body-shape.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { serveOpenApi } from './common/openapi/openapi.js';
 import { ThrottlingModule } from './common/throttling/throttling.module.js';
@@ -55,10 +57,17 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
+  app.use(requireJsonObjectBody);
+  // Answers carry secrets, codes and tokens: no browser, proxy or CDN may keep a copy of any of them.
+  app.use(`/${API_PREFIX}`, (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.setGlobalPrefix(API_PREFIX);
   serveOpenApi(app);
   servePortal(app, config.portalDir);
   await app.init();
+  answerMalformedRequestsInContractShape(app.getHttpServer());
   // body-parser rejects a malformed or oversized body before Nest's router sees it; answer in the contract's shape.
   app.use(contractErrorHandler);
   return app;
@@ -74,6 +83,26 @@ function servePortal(app: INestApplication, portalDir: string | null): void {
       return next();
     }
     response.sendFile(index);
+  });
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (headers over its limit, broken framing) get the
+ * contract's error body too, instead of an empty 431 or 400.
+ */
+function answerMalformedRequestsInContractShape(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const message = status === 431 ? 'The request headers are too large.' : 'The request is malformed.';
+    const body = JSON.stringify(errorBody(status, 'VALIDATION_FAILED', message));
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 }
 

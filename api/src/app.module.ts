@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import { SessionsModule } from './auth/sessions.module.js';
@@ -7,6 +7,7 @@ import { ClientsModule } from './clients/clients.module.js';
 import { AdminGuard, SessionGuard, TwoFactorEnrolmentGuard } from './common/auth/access.guards.js';
 import { CommonModule } from './common/common.module.js';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter.js';
+import { BodylessRoutesInterceptor } from './common/validation/body-shape.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AdminGuard },
         { provide: APP_GUARD, useClass: TwoFactorEnrolmentGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: BodylessRoutesInterceptor },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
     };

@@ -72,9 +72,9 @@ function httpStatusOf(exception: unknown): number | undefined {
 function clientMessage(status: number, exception: unknown): string {
   switch (status) {
     case 400:
-      return bodyParserErrorType(exception) === 'entity.parse.failed'
-        ? 'The request body is not valid JSON.'
-        : 'The request is malformed.';
+      if (bodyParserErrorType(exception) !== 'entity.parse.failed') return 'The request is malformed.';
+      // The strict parser also refuses valid JSON that is not an object or array (`null`, `"x"`, `42`).
+      return isJson(bodyParserRawBody(exception)) ? 'The request body must be a JSON object.' : 'The request body is not valid JSON.';
     case 404:
       return 'Not found.';
     case 413:
@@ -93,4 +93,19 @@ function bodyParserErrorType(exception: unknown): string | undefined {
   const error = exception as { type?: unknown; cause?: { type?: unknown } } | null;
   const type = error?.type ?? error?.cause?.type;
   return typeof type === 'string' ? type : undefined;
+}
+
+function bodyParserRawBody(exception: unknown): unknown {
+  const error = exception as { body?: unknown; cause?: { body?: unknown } } | null;
+  return error?.body ?? error?.cause?.body;
+}
+
+function isJson(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
