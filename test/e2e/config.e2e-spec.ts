@@ -1,8 +1,5 @@
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { BuiltApi } from '../support/built-api.js';
-
-// The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
-jest.setTimeout(60_000);
 
 const SECRET_LOOKING = 'c3VwZXItc2VjcmV0LWJ1dC10b28tc2hvcnQ=';
 const MYSQL = 'mysql://root@127.0.0.1:3306/practice_cloud_never_created';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,9 +7,6 @@ import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import { runCli } from '../support/built-cli.js';
 import { MYSQL_ROOT_URL } from '../support/test-app.js';
-
-// The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
-jest.setTimeout(60_000);
 
 /** The suites run once on MySQL/MariaDB and once on the embedded default (`npm run test:e2e:sqlite`). */
 const kind = process.env.E2E_DATABASE === 'sqlite' ? 'sqlite' : 'mysql';

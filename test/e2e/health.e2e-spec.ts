@@ -1,12 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { ApiClient } from '../support/api-client.js';
 import { RedisProcess } from '../support/redis-process.js';
 import { MYSQL_ROOT_URL, startTestApp, type TestApp } from '../support/test-app.js';
-
-// The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
-jest.setTimeout(60_000);
 
 /** Polls until the health answer has the expected status: a dependency that comes back is seen within seconds. */
 async function healthBecomes(api: ApiClient, status: number, path = '/health') {

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Writable } from 'node:stream';
 import { ApiClient } from '../support/api-client.js';
 import { totpCode } from '../support/authenticator.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-// The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
-jest.setTimeout(60_000);
 
 /** Every JSON line the app writes, as the operator's log collector would receive it. */
 class CapturedLog extends Writable {

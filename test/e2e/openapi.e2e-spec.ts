@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient } from '../support/api-client.js';
 import { contractRoutes } from '../support/api-contract.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-// The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
-jest.setTimeout(60_000);
 
 type Schema = {
   $ref?: string;

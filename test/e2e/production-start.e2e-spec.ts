@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,9 +13,6 @@ import { runCli } from '../support/built-cli.js';
 import { composeEnvironment, interpolate } from '../support/compose-file.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { MYSQL_ROOT_URL, TEST_REDIS_URL } from '../support/test-app.js';
-
-// The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
-jest.setTimeout(60_000);
 
 const run = promisify(execFile);
 const dockerfile = readFileSync('docker/Dockerfile', 'utf8');

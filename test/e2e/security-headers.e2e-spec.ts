@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-// The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
-jest.setTimeout(60_000);
 
 const PORTAL_ORIGIN = 'https://portal.example.test';
 const OTHER_ORIGIN = 'https://evil.example.test';

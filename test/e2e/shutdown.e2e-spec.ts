@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { type AddressInfo, connect, type Socket } from 'node:net';
@@ -11,9 +11,6 @@ import { totpCode } from '../support/authenticator.js';
 import { BuiltApi, freePort, isListening } from '../support/built-api.js';
 import { runCli } from '../support/built-cli.js';
 import { MYSQL_ROOT_URL, TEST_REDIS_URL } from '../support/test-app.js';
-
-// The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
-jest.setTimeout(60_000);
 
 const DEMO_LOGIN = JSON.stringify({ email: 'admin@demo.practice-cloud.test', password: 'practice-cloud-demo' });
 

@@ -1,13 +1,10 @@
-import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { RedisAttemptCounter } from '../../api/src/common/throttling/redis-attempt-counter.js';
 import { ApiClient } from '../support/api-client.js';
 import { RedisProcess } from '../support/redis-process.js';
 import { totpCode } from '../support/authenticator.js';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app.js';
-
-// The project's testTimeout does not reach tests (Jest reads it only from the root config): these start servers.
-jest.setTimeout(60_000);
 
 const PASSWORD = 'the right passphrase';
 const WINDOW_SECONDS = 600;
