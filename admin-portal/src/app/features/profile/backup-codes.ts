@@ -71,9 +71,15 @@ export function backupCodesText(codes: readonly string[], account: string, gener
       font-size: 1.05rem;
       letter-spacing: 0.06em;
     }
+    li {
+      white-space: nowrap;
+    }
+    /* One column on a phone, small enough that a code never breaks across two lines. */
     @media (max-width: 399.98px) {
       .codes {
         grid-template-columns: 1fr;
+        font-size: 0.875rem;
+        letter-spacing: 0.02em;
       }
     }
     @media print {
