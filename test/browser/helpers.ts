@@ -84,7 +84,8 @@ export class Computer {
 
 /**
  * A person's authenticator app. The API accepts a code of the current 30-second step or its neighbours, each step
- * once and only after the last one used, so this hands out the earliest step still acceptable, waiting when none is.
+ * once and only after the last one used. So this hands out the current step, then the next one, and waits for a new
+ * step only when both are spent. Never the previous step: it could expire between typing and sending.
  */
 export class Authenticator {
   private lastStep = -1;
@@ -238,6 +239,15 @@ export async function enableTwoFactor(
   await expectVisible(codes);
   const backupCodes = (await codes.allTextContents()).map((c) => c.trim());
   expect(backupCodes).toHaveLength(10);
+  // Each code reads as one piece, also on a phone: no code breaks across two lines.
+  const linesPerCode = await codes.evaluateAll((items) =>
+    items.map((item) => {
+      const range = document.createRange();
+      range.selectNodeContents(item);
+      return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size;
+    }),
+  );
+  expect(linesPerCode).toEqual(Array(10).fill(1));
   await expectVisible(page.getByText('will not be emailed'));
   await expectVisible(page.getByRole('button', { name: 'Download (.txt)' }));
   await expectVisible(page.getByRole('button', { name: 'Print' }));

@@ -123,6 +123,7 @@ describe('Two-factor sign-in, in the browser', () => {
   it('enables 2FA in three steps and lands back on the Client List', async () => {
     await openProfile(page);
     await expectVisible(page.getByTestId('two-factor-status').getByText('Off'));
+    await expectVisible(page.getByText('None yet. Once 2FA is on, you can skip the code on a computer you trust.'));
     await checkScreen(page, 'manage-profile-2fa-off');
     await page.getByRole('link', { name: 'Enable Two-Factor Authentication (2FA)' }).click();
 
