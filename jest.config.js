@@ -25,6 +25,11 @@ export default {
       // The timeout (60 s) is set there: `testTimeout` has no effect inside `projects`.
       setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'],
     },
-    { ...esm, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser.spec.ts'], testTimeout: 180000 },
+    {
+      ...esm,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/browser/browser-setup.ts'],
+    },
   ],
 };

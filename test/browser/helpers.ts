@@ -2,16 +2,12 @@
  * What the browser specs share: a Chromium profile per "computer", a person's authenticator app, the help pages'
  * steps as functions, an axe-core check and screenshots. The specs drive the built portal served by the real API.
  */
-import { expect, jest } from '@jest/globals';
+import { expect } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateSync } from 'otplib';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-
-// Jest 30 reads `testTimeout` only from the root configuration, not from a project, so the browser specs (which
-// start the API and Chromium, and may wait for the next 30-second TOTP step) set their own.
-jest.setTimeout(180_000);
 
 export const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
