@@ -38,11 +38,14 @@ export class Computer {
     private readonly profileDir: string,
   ) {}
 
-  static async start(baseURL: string, options: { viewport?: { width: number; height: number } } = {}): Promise<Computer> {
+  static async start(
+    baseURL: string,
+    options: { viewport?: { width: number; height: number }; args?: string[] } = {},
+  ): Promise<Computer> {
     const profileDir = mkdtempSync(join(tmpdir(), 'practice-cloud-browser-'));
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
       headless: true,
       baseURL,
       viewport: options.viewport ?? DESKTOP,
