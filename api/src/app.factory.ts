@@ -1,21 +1,21 @@
-import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX } from '@practice-cloud/contracts';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
-import { Logger } from 'nestjs-pino';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { ApiExceptionFilter, errorBody } from './common/errors/api-exception.filter.js';
 import { requireJsonObjectBody } from './common/validation/body-shape.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { serveOpenApi } from './common/openapi/openapi.js';
+import { securityHeaders } from './common/security-headers.js';
 import { ThrottlingModule } from './common/throttling/throttling.module.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -50,10 +50,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyParser: false,
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
+  // HSTS and `upgrade-insecure-requests` only over HTTPS: over plain HTTP (a LAN address) they leave a blank page.
+  app.use(securityHeaders);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
@@ -68,14 +69,23 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   servePortal(app, config.portalDir);
   await app.init();
   answerMalformedRequestsInContractShape(app.getHttpServer());
+  // What neither the API nor the portal serves (`/` when the API runs alone): the contract's 404, not Express's page.
+  app.use((_request: Request, response: Response) => {
+    response.status(404).json(errorBody(404, 'NOT_FOUND', 'Not found.'));
+  });
   // body-parser rejects a malformed or oversized body before Nest's router sees it; answer in the contract's shape.
   app.use(contractErrorHandler);
   return app;
 }
 
+/** A PORTAL_DIR that was set holds index.html (the config checks); only the default may be not built yet. */
 function servePortal(app: INestApplication, portalDir: string | null): void {
-  if (!portalDir || !existsSync(join(portalDir, 'index.html'))) return;
+  if (!portalDir) return;
   const index = join(portalDir, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('Portal').warn(`The portal is not built (no ${index}; \`npm run build\` builds it): serving the API only.`);
+    return;
+  }
   app.use(express.static(portalDir, { index: false, maxAge: '1h' }));
   // Every non-API GET is a portal route: the Angular router takes it from index.html.
   app.use((request: Request, response: Response, next: NextFunction) => {

@@ -11,6 +11,7 @@ import { BodylessRoutesInterceptor } from './common/validation/body-shape.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { databaseConfigurationProblem } from './database/configuration-problems.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -25,8 +26,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        // The schema comes from the migrations, applied here at start; never from `synchronize`.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: true }),
+        // The schema comes from the migrations, applied here at start; never from `synchronize`. A database or user
+        // the server does not know is a configuration problem: no use retrying it.
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config),
+          migrationsRun: true,
+          toRetry: (error) => config.database.kind !== 'mysql' || !databaseConfigurationProblem(error, config.database.url),
+        }),
         CommonModule,
         SessionsModule,
         NotificationsModule.forRoot(config),

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PasswordHasher } from './common/crypto/password-hasher.js';
 import { DomainException } from './common/errors/domain.exception.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { databaseConfigurationProblem } from './database/configuration-problems.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { Practice } from './practice/entities/practice.entity.js';
 import { createPracticeWithAdmin } from './practice/practice-bootstrap.js';
@@ -11,7 +12,7 @@ import { seedDemo } from './seed/demo-seed.js';
 import { canonicalEmail, EMAIL_PATTERN, nameProblem, passwordProblem } from './users/user-rules.js';
 
 const USAGE = `Usage:
-  npm run cli -- practice:create --name "<name>" --admin-email <email> --admin-password <password> \\
+  npm run -s cli -- practice:create --name "<name>" --admin-email <email> --admin-password <password> \\
     --admin-first-name <first> --admin-last-name <last>
   npm run db:migrate | db:revert | db:seed`;
 
@@ -90,8 +91,11 @@ async function createPractice(args: string[]): Promise<void> {
 }
 
 async function withDataSource(work: (dataSource: DataSource) => Promise<void>): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(loadConfig()));
-  await dataSource.initialize();
+  const config = loadConfig();
+  const dataSource = new DataSource(dataSourceOptions(config));
+  await dataSource.initialize().catch((error: unknown) => {
+    throw (config.database.kind === 'mysql' && databaseConfigurationProblem(error, config.database.url)) || error;
+  });
   try {
     await work(dataSource);
   } finally {

@@ -3,15 +3,17 @@ import { Logger } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { closeApp, createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { checkDatabaseConfiguration } from './database/configuration-problems.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 
 const logger = new Logger('Main');
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  await checkDatabaseConfiguration(config);
   const app = await createApp(config);
   stopGracefullyOnSignals(app, config.shutdownTimeoutSeconds);
-  if (config.seedDemo) await seedDemoIfEmpty(app);
+  if (config.seedDemo) await seedDemoIfEmpty(app, config.port);
   await app.listen(config.port);
   const where = config.database.kind === 'sqlite' ? `embedded SQLite (${config.database.file})` : 'MySQL';
   logger.log(

@@ -8,9 +8,10 @@ import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import { ApiClient } from '../support/api-client.js';
 import { totpCode } from '../support/authenticator.js';
-import { BUILT_API, BuiltApi, freePort } from '../support/built-api.js';
+import { BUILT_API, BuiltApi } from '../support/built-api.js';
 import { runCli } from '../support/built-cli.js';
 import { composeEnvironment, interpolate } from '../support/compose-file.js';
+import { freePort } from '../support/ports.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { MYSQL_ROOT_URL, TEST_REDIS_URL } from '../support/test-app.js';
 

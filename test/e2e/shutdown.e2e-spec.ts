@@ -8,8 +8,9 @@ import mysql from 'mysql2/promise';
 import { SMTPServer } from 'smtp-server';
 import { ApiClient } from '../support/api-client.js';
 import { totpCode } from '../support/authenticator.js';
-import { BuiltApi, freePort, isListening } from '../support/built-api.js';
+import { BuiltApi } from '../support/built-api.js';
 import { runCli } from '../support/built-cli.js';
+import { freePort, isListening } from '../support/ports.js';
 import { MYSQL_ROOT_URL, TEST_REDIS_URL } from '../support/test-app.js';
 
 const DEMO_LOGIN = JSON.stringify({ email: 'admin@demo.practice-cloud.test', password: 'practice-cloud-demo' });
@@ -48,7 +49,8 @@ describe('graceful shutdown of the built API', () => {
 
   it('on SIGTERM stops taking connections, finishes the request in flight, closes everything and exits 0', async () => {
     const port = await freePort();
-    api = BuiltApi.spawn({ NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, PORTAL_DIR: '' });
+    // Outside production, so that the demo practice gives the request in flight someone to sign in.
+    api = BuiltApi.spawn({ NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir, PORTAL_DIR: '' });
     await api.waitForLog('Practice Cloud is running');
     const inFlight = await startRequest(port, DEMO_LOGIN);
 

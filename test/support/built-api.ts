@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 /** The production start command's entry point (`npm start` and the Docker image run the same file). */
@@ -18,9 +17,11 @@ export class BuiltApi {
     this.exited = new Promise((resolvePromise) => child.once('exit', (code, signal) => resolvePromise({ code, signal })));
   }
 
-  static spawn(env: Record<string, string>): BuiltApi {
+  /** `cwd`: where relative paths (the default DATA_DIR and PORTAL_DIR) resolve; the repository root by default. */
+  static spawn(env: Record<string, string>, cwd?: string): BuiltApi {
     if (!existsSync(BUILT_API)) throw new Error(`${BUILT_API} is missing: run \`npm run build:api\` first`);
     const child = spawn(process.execPath, [BUILT_API], {
+      cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -48,27 +49,4 @@ export class BuiltApi {
   kill(): void {
     if (this.child.exitCode === null) this.child.kill('SIGKILL');
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePromise(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** Whether something accepts TCP connections on the port. */
-export function isListening(port: number): Promise<boolean> {
-  return new Promise((resolvePromise) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolvePromise(true);
-    });
-    socket.once('error', () => resolvePromise(false));
-  });
 }

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config.js';
 
 const dataDirs: string[] = [];
@@ -85,9 +85,47 @@ describe('loadConfig', () => {
     [{ SIGN_IN_LIMIT_PER_IP: '1.5' }, /^SIGN_IN_LIMIT_PER_IP/],
     [{ SIGN_IN_LIMIT_PER_ACCOUNT: 'many' }, /^SIGN_IN_LIMIT_PER_ACCOUNT/],
     [{ SHUTDOWN_TIMEOUT_SECONDS: '-1' }, /^SHUTDOWN_TIMEOUT_SECONDS/],
+    [{ SEED_DEMO: 'maybe' }, /^SEED_DEMO must be one of true, false/],
+    [{ SEED_DEMO: 'true', NODE_ENV: 'production' }, /^SEED_DEMO=true is refused with NODE_ENV=production/],
+    [{ MAIL_FROM: 'bad' }, /^MAIL_FROM/],
+    [{ MAIL_FROM: 'Practice Cloud <no-reply@example.com>\r\nBcc: x@example.com' }, /^MAIL_FROM/],
+    [{ CORS_ORIGINS: 'not a url' }, /^CORS_ORIGINS/],
+    [{ CORS_ORIGINS: 'https://portal.example.com/app' }, /^CORS_ORIGINS/],
+    [{ CORS_ORIGINS: 'https://portal.example.com, *' }, /^CORS_ORIGINS/],
+    [{ PORTAL_DIR: '/nonexistent' }, /^PORTAL_DIR must be a folder with the built portal/],
+    [{ QUEUE_PREFIX: 'two words' }, /^QUEUE_PREFIX/],
   ])('names the variable in one line when it is malformed: %j', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
+  });
+
+  it('seeds the demo only outside production: by default on the embedded default, on request with MySQL', () => {
+    const mysqlEnv = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/practice', DATA_ENCRYPTION_KEY: KEY };
+    expect(loadConfig({ DATA_DIR: dataDir() }).seedDemo).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(loadConfig(mysqlEnv).seedDemo).toBe(false);
+    expect(loadConfig({ ...mysqlEnv, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('reads the sender, and the origins as browsers send them', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      MAIL_FROM: 'Smith & Co <it@smith.example>',
+      CORS_ORIGINS: 'https://portal.example.com/, http://10.0.0.5:4200',
+    });
+    expect(config.mailFrom).toBe('Smith & Co <it@smith.example>');
+    expect(config.corsOrigins).toEqual(['https://portal.example.com', 'http://10.0.0.5:4200']);
+    expect(loadConfig({ DATA_DIR: dataDir(), MAIL_FROM: 'it@smith.example' }).mailFrom).toBe('it@smith.example');
+  });
+
+  it('serves a PORTAL_DIR that holds index.html; the default may be missing (the portal not built yet)', () => {
+    const portal = dataDir();
+    writeFileSync(join(portal, 'index.html'), '<!doctype html>');
+    expect(loadConfig({ DATA_DIR: dataDir(), PORTAL_DIR: portal }).portalDir).toBe(portal);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PORTAL_DIR: dataDir() })).toThrow(/^PORTAL_DIR/);
+    expect(loadConfig({ DATA_DIR: dataDir() }).portalDir).toBe(resolve('admin-portal/dist/admin-portal/browser'));
   });
 
   it('never echoes a malformed secret', () => {

@@ -20,9 +20,9 @@ export interface AppConfig {
   sessionTtlSeconds: number;
   trustedDeviceTtlDays: number;
   corsOrigins: string[];
-  /** Where the built portal lives; served at `/` when present. */
+  /** Where the built portal lives, served at `/`; null: the API only. A set PORTAL_DIR holds an index.html. */
   portalDir: string | null;
-  /** Creates the demo practice on first start of the embedded default. */
+  /** Creates the demo practice (a published password) on a first start; never in production. */
   seedDemo: boolean;
   /** pino's level; `silent` turns the log off. */
   logLevel: LogLevel;
@@ -42,6 +42,7 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_DATA_DIR = './data';
+const DEFAULT_PORTAL_DIR = 'admin-portal/dist/admin-portal/browser';
 
 /**
  * Reads and validates the configuration. A missing or malformed variable fails with one line that names it and
@@ -72,19 +73,16 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     port: integer('PORT', env.PORT, 3000, 0, 65535),
     database,
     redisUrl,
-    queuePrefix: env.QUEUE_PREFIX?.trim() || 'practice-cloud',
+    queuePrefix: queuePrefix(env.QUEUE_PREFIX?.trim() || 'practice-cloud'),
     smtpUrl,
-    mailFrom: env.MAIL_FROM?.trim() || 'Practice Cloud <no-reply@practice-cloud.local>',
+    mailFrom: mailFrom(env.MAIL_FROM?.trim() || 'Practice Cloud <no-reply@practice-cloud.local>'),
     totpIssuer: issuer(env.TOTP_ISSUER ?? 'Practice Cloud'),
     dataEncryptionKey: encryptionKey(env.DATA_ENCRYPTION_KEY, database, dataDir),
     sessionTtlSeconds: integer('SESSION_TTL_SECONDS', env.SESSION_TTL_SECONDS, 12 * 3600, 60, 30 * 24 * 3600),
     trustedDeviceTtlDays: integer('TRUSTED_DEVICE_TTL_DAYS', env.TRUSTED_DEVICE_TTL_DAYS, 30, 1, 365),
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-    portalDir: env.PORTAL_DIR === '' ? null : resolve(env.PORTAL_DIR ?? 'admin-portal/dist/admin-portal/browser'),
-    seedDemo: database.kind === 'sqlite' && env.SEED_DEMO !== 'false',
+    corsOrigins: corsOrigins(env.CORS_ORIGINS),
+    portalDir: portalDir(env.PORTAL_DIR),
+    seedDemo: seedDemo(env.SEED_DEMO, nodeEnv, database),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL?.trim() || 'info', LOG_LEVELS),
     trustProxy: trustProxy(env.TRUST_PROXY),
     signInThrottle: {
@@ -129,6 +127,71 @@ function trustProxy(raw: string | undefined): boolean | number | string {
     throw new ConfigError('TRUST_PROXY must be loopback, true, a hop count, or a comma-separated list of addresses or subnets');
   }
   return value;
+}
+
+function yesNo(name: string, raw: string): boolean {
+  return oneOf(name, raw.trim(), ['true', 'false'] as const) === 'true';
+}
+
+/**
+ * The demo accounts share a password published in the README: a local trial's convenience, never a production
+ * server's. Default: on for the embedded default outside production; refused in production.
+ */
+function seedDemo(raw: string | undefined, nodeEnv: AppConfig['env'], database: AppConfig['database']): boolean {
+  const asked = raw === undefined ? null : yesNo('SEED_DEMO', raw);
+  if (nodeEnv === 'production') {
+    if (asked) throw new ConfigError('SEED_DEMO=true is refused with NODE_ENV=production: the demo accounts share a published password');
+    return false;
+  }
+  return asked ?? database.kind === 'sqlite';
+}
+
+/** Each origin as a browser sends it: scheme, host and optional port, nothing else. */
+function corsOrigins(raw: string | undefined): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError('CORS_ORIGINS must be a comma-separated list of origins like https://portal.example.com (no path)');
+    }
+  }
+  return origins.map((origin) => new URL(origin).origin);
+}
+
+/** `Name <address>` or a bare address, on one line (it becomes the From header). */
+function mailFrom(raw: string): string {
+  const address = /[^\s<>@",;]+@[^\s<>@",;]+\.[^\s<>@",;]+/.source;
+  if (!new RegExp(`^(?:${address}|[^<>\r\n]* <${address}>)$`).test(raw)) {
+    throw new ConfigError('MAIL_FROM must be an email address, or a name and one: Practice Cloud <no-reply@example.com>');
+  }
+  return raw;
+}
+
+function queuePrefix(raw: string): string {
+  if (!/^[A-Za-z0-9._:-]{1,100}$/.test(raw)) throw new ConfigError('QUEUE_PREFIX must be 1 to 100 of A-Z a-z 0-9 . _ : -');
+  return raw;
+}
+
+/**
+ * Empty: the API only. Set: it must hold the built portal, or `/` would answer "Cannot GET /". The default may be
+ * missing (the portal not built yet): the app then serves the API only and says so.
+ */
+function portalDir(raw: string | undefined): string | null {
+  if (raw === undefined) return resolve(DEFAULT_PORTAL_DIR);
+  if (raw.trim() === '') return null;
+  const dir = resolve(raw.trim());
+  if (!existsSync(resolve(dir, 'index.html'))) {
+    throw new ConfigError('PORTAL_DIR must be a folder with the built portal (its index.html), or empty for the API only');
+  }
+  return dir;
 }
 
 function issuer(raw: string): string {

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { newId } from '../common/crypto/tokens.js';
@@ -31,20 +31,18 @@ const CLIENTS = [
   ['Lowveld Legal Services', 'LOW001'],
 ] as const;
 
-/** The embedded default's first start: a demo practice to sign in to, and how to do it. */
-export async function seedDemoIfEmpty(app: INestApplication): Promise<void> {
+/**
+ * A local trial's first start: a demo practice to sign in to, and how to do it, in one loud log line (the
+ * password is published, so whoever can reach the server can sign in: the config refuses this in production).
+ */
+export async function seedDemoIfEmpty(app: INestApplication, port: number): Promise<void> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
   if ((await dataSource.getRepository(Practice).count()) > 0) return;
   await seedDemo(dataSource);
-  console.log(
-    [
-      '',
-      'A demo practice was created on this first start. Sign in with:',
-      `  administrator: ${DEMO_ADMIN_EMAIL}`,
-      ...MEMBERS.map((member) => `  member:        ${member.email}`),
-      `  password (all): ${DEMO_PASSWORD}`,
-      '',
-    ].join('\n'),
+  new Logger('DemoSeed').warn(
+    `Created the demo practice, for a local trial only: sign in at http://localhost:${port} as ${DEMO_ADMIN_EMAIL} ` +
+      `(members: ${MEMBERS.map((member) => member.email).join(', ')}) with the password ${DEMO_PASSWORD}. ` +
+      'Anyone who can reach this server can do the same; SEED_DEMO=false turns the demo off.',
   );
 }
 
