@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiClient } from '../support/api-client.js';
+import { describe, expect, it } from '@jest/globals';
 import { adminWithTwoFactor, createPractice, enableTwoFactor, signIn } from '../support/practice-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/suite.js';
 
 /** Practice Settings → members: adding people, and resetting someone else's 2FA. */
 describe('practice members', () => {
-  let testApp: TestApp;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    api = new ApiClient(testApp.baseUrl);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-  });
+  const suite = useTestApp();
 
   const newMember = (email: string) => ({
     email,
@@ -26,6 +15,7 @@ describe('practice members', () => {
   });
 
   it('a member added while the practice requires 2FA gets the Unauthorised notice at their first sign-in', async () => {
+    const { api, testApp } = suite;
     const practice = await createPractice(testApp);
     const { admin } = await adminWithTwoFactor(api, practice);
     expect((await admin.patch('/practice/settings', { requireTwoFactor: true })).status).toBe(200);
@@ -43,6 +33,7 @@ describe('practice members', () => {
   });
 
   it('a member added while 2FA is optional gets no notice', async () => {
+    const { api, testApp } = suite;
     const practice = await createPractice(testApp);
     const admin = await signIn(api, practice.admin);
     const email = `noah.${practice.id.slice(0, 8)}@practice.test`;
@@ -58,6 +49,7 @@ describe('practice members', () => {
     ['a line break', { firstName: 'Nia\nAdmin' }, 'firstName'],
     ['an over-long name', { firstName: 'N'.repeat(101) }, 'firstName'],
   ])('refuses a name with %s, and creates nobody', async (_, override, field) => {
+    const { api, testApp } = suite;
     const practice = await createPractice(testApp);
     const admin = await signIn(api, practice.admin);
     const email = `bad.${practice.id.slice(0, 8)}@practice.test`;
@@ -69,6 +61,7 @@ describe('practice members', () => {
   });
 
   it('an email typed with a combining mark is the same account as the composed one', async () => {
+    const { api, testApp } = suite;
     const practice = await createPractice(testApp);
     const admin = await signIn(api, practice.admin);
     const tag = practice.id.slice(0, 8);
@@ -82,6 +75,7 @@ describe('practice members', () => {
   });
 
   it("an administrator cannot reset their own 2FA (that is Profile → Disable 2FA), and nothing changes", async () => {
+    const { api, testApp } = suite;
     const practice = await createPractice(testApp, { members: 1 });
     const { admin } = await adminWithTwoFactor(api, practice);
     expect((await admin.patch('/practice/settings', { requireTwoFactor: true })).status).toBe(200);
