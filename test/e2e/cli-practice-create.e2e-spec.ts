@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { ApiClient } from '../support/api-client.js';
 import { runCli } from '../support/built-cli.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -10,6 +12,7 @@ const VALID = {
   '--admin-first-name': 'Jane',
   '--admin-last-name': 'Smith',
 };
+const run = promisify(execFile);
 const args = (overrides: Record<string, string | null> = {}) =>
   Object.entries({ ...VALID, ...overrides }).flatMap(([flag, value]) => (value === null ? [] : [flag, value]));
 
@@ -45,6 +48,14 @@ describe('npm run cli -- practice:create', () => {
     });
     expect(login.status).toBe(200);
     expect(login.body.user).toMatchObject({ id: created.adminUserId, role: 'ADMIN', practice: { id: created.practiceId, name: 'Smith & Co: Audit' } });
+  });
+
+  it("through npm as the README writes it (`npm run -s cli -- …`), stdout is still that one line, password not echoed", async () => {
+    const npm = await run('npm', ['run', '-s', 'cli', '--', 'practice:create', ...args({ '--admin-email': 'npm@example.com' })], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', ...env },
+    });
+    expect(npm.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^\{"practiceId":"[^"]+","adminUserId":"[^"]+"\}$/)]);
+    expect(npm.stdout + npm.stderr).not.toContain(VALID['--admin-password']);
   });
 
   it.each([
