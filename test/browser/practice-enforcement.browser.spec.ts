@@ -125,6 +125,7 @@ describe('Practice Settings: requiring 2FA, in the browser', () => {
   it('requiring 2FA asks first, saying what will happen to the members', async () => {
     await openPracticeSettings(carolPage);
     await expectVisible(carolPage.getByTestId('two-factor-count').getByText('1 of 3'));
+    await expectVisible(carolPage.getByText('members has 2FA on'));
     const toggle = carolPage.getByRole('switch', { name: 'Requires 2FA' });
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
 
@@ -132,6 +133,8 @@ describe('Practice Settings: requiring 2FA, in the browser', () => {
     let dialog = carolPage.getByRole('alertdialog');
     await expectVisible(dialog.getByText(/2 of 3 members have not enabled 2FA yet/));
     await expectVisible(dialog.getByText(/Unauthorised notice/));
+    // Everyone gets a notice: the members with 2FA an informational one. The toast afterwards counts the same.
+    await expectVisible(dialog.getByText('Members who already use 2FA will get a notice that nothing changes for them.'));
     await checkScreen(carolPage, 'practice-settings-confirm', { fullPage: false });
     await dialog.getByRole('button', { name: 'No', exact: true }).click();
     await expectHidden(dialog);
@@ -145,6 +148,11 @@ describe('Practice Settings: requiring 2FA, in the browser', () => {
       () => document.querySelector('[role=switch]')?.getAttribute('aria-checked') === 'true',
     );
     await expectVisible(carolPage.getByText(/Everyone must use 2FA to open client files/));
+    await expectVisible(
+      carolPage
+        .locator('mat-snack-bar-container')
+        .getByText('2FA is now required. Notices are on their way to all 3 members; 2 must enable 2FA to open client files.'),
+    );
     await app.drainQueue();
   });
 

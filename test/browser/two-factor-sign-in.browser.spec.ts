@@ -13,6 +13,7 @@ import {
   enableTwoFactor,
   enableTwoFactorOverApi,
   expectClientList,
+  expectCodesReadable,
   expectCodeStep,
   expectHidden,
   expectPath,
@@ -22,6 +23,7 @@ import {
   type Person,
   PHONE,
   DESKTOP,
+  settle,
   signOut,
   submitBackupCode,
   submitCode,
@@ -81,6 +83,19 @@ describe('Two-factor sign-in, in the browser', () => {
     await expectVisible(page.getByRole('button', { name: 'Account menu for Alice Archer, Harbour Accountants' }));
     await expectVisible(page.getByRole('link', { name: 'Practice Settings' }));
     expect(await page.title()).toBe('Client List · Practice Cloud');
+  });
+
+  it('an old status message is gone once signed back in', async () => {
+    await signOut(page);
+    const message = page.locator('mat-snack-bar-container');
+    await expectVisible(message.getByText('You have signed out.'));
+    // Back in from this very page: a reload (as `submitPassword` does) would clear any message on its own.
+    await page.getByLabel('Email').fill(alice.email);
+    await page.getByLabel('Password', { exact: false }).first().fill(alice.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectClientList(page);
+    await settle(page);
+    expect(await message.count()).toBe(0);
   });
 
   it('adds client files; a code already used is shown on the code field', async () => {
@@ -253,6 +268,7 @@ describe('Two-factor sign-in, in the browser', () => {
     const fresh = (await dialog.getByTestId('backup-code').allTextContents()).map((c) => c.trim());
     expect(fresh).toHaveLength(10);
     expect(fresh).not.toContain(aliceBackupCodes[1]);
+    await expectCodesReadable(dialog.getByTestId('backup-code'));
     await checkScreen(page, 'regenerate-backup-codes', { fullPage: false });
     await dialog.getByRole('button', { name: 'I have saved these codes' }).click();
     await expectHidden(page.getByRole('dialog'));

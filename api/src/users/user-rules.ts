@@ -1,7 +1,9 @@
-/** Password rules for accounts created by administrators and operators. */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@practice-cloud/contracts';
 
+// The lengths live in the contracts, so that the portal's forms check the same ones.
+export { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
+
+/** Why a password for an account created by an administrator or operator is refused, or null. */
 export function passwordProblem(password: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `password must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (password.length > PASSWORD_MAX_LENGTH) return `password must be at most ${PASSWORD_MAX_LENGTH} characters`;
@@ -14,8 +16,6 @@ export function passwordProblem(password: string): string | null {
  * one character or as `u` plus a combining mark is one address) and lower-cased. Sign-in looks up the same form.
  */
 export const canonicalEmail = (email: string) => email.trim().normalize('NFC').toLowerCase();
-
-export const NAME_MAX_LENGTH = 100;
 
 /**
  * Control characters and the Unicode bidirectional controls (LRE…RLO, LRI…PDI, LRM, RLM, ALM): invisible, and able

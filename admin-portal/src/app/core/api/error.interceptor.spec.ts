@@ -14,11 +14,11 @@ describe('errorInterceptor', () => {
   let http: HttpTestingController;
   let session: SessionStore;
   let router: { url: string; navigate: ReturnType<typeof vi.fn>; navigateByUrl: ReturnType<typeof vi.fn> };
-  let notifier: { info: ReturnType<typeof vi.fn> };
+  let notifier: { infoAfter: ReturnType<typeof vi.fn> };
 
   beforeEach(() => {
     router = { url: '/clients/c1', navigate: vi.fn(() => Promise.resolve(true)), navigateByUrl: vi.fn(() => Promise.resolve(true)) };
-    notifier = { info: vi.fn() };
+    notifier = { infoAfter: vi.fn() };
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(withInterceptors([errorInterceptor])),
@@ -53,7 +53,8 @@ describe('errorInterceptor', () => {
     expect(error.code).toBe('UNAUTHENTICATED');
     expect(session.isSignedIn()).toBe(false);
     expect(router.navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/clients/c1' } });
-    expect(notifier.info).toHaveBeenCalledWith('Your session has ended. Please sign in again.');
+    // The message is shown on the sign-in page, once the navigation there has ended.
+    expect(notifier.infoAfter).toHaveBeenCalledWith(router.navigate.mock.results[0]?.value, 'Your session has ended. Please sign in again.');
   });
 
   it('never treats TWO_FACTOR_ENROLMENT_REQUIRED as signed out: keeps the session and opens the enable flow', async () => {
@@ -93,6 +94,6 @@ describe('errorInterceptor', () => {
     const error = await fail(401, { code: 'INVALID_CREDENTIALS' });
     expect(error.code).toBe('INVALID_CREDENTIALS');
     expect(router.navigate).not.toHaveBeenCalled();
-    expect(notifier.info).not.toHaveBeenCalled();
+    expect(notifier.infoAfter).not.toHaveBeenCalled();
   });
 });

@@ -31,9 +31,11 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
 
       if (error.code === ErrorCode.UNAUTHENTICATED && session.isSignedIn()) {
         session.clear();
-        notifier.info(error.userMessage);
         const returnUrl = router.url.startsWith(SIGN_IN_URL) ? undefined : router.url;
-        void router.navigate([SIGN_IN_URL], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} });
+        notifier.infoAfter(
+          router.navigate([SIGN_IN_URL], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} }),
+          error.userMessage,
+        );
       } else if (error.code === ErrorCode.TWO_FACTOR_ENROLMENT_REQUIRED) {
         session.markEnrolmentRequired();
         if (!router.url.startsWith(ENABLE_TWO_FACTOR_URL)) {

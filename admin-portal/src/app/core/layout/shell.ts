@@ -90,8 +90,7 @@ export class Shell {
   protected signOut(): void {
     this.auth.logout().subscribe(() => {
       this.notificationsService.reset();
-      this.notifier.info('You have signed out.');
-      void this.router.navigateByUrl('/sign-in');
+      this.notifier.infoAfter(this.router.navigateByUrl('/sign-in'), 'You have signed out.');
     });
   }
 

@@ -4,7 +4,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { type ClientFile, ErrorCode } from '@practice-cloud/contracts';
+import {
+  CLIENT_CODE_INPUT_PATTERN,
+  CLIENT_CODE_MAX_LENGTH,
+  CLIENT_NAME_MAX_LENGTH,
+  type ClientFile,
+  ErrorCode,
+} from '@practice-cloud/contracts';
 import { asApiError } from '../../core/api/api-error';
 import { FormAlert } from '../../shared/form-alert';
 import { setServerError } from '../../shared/validators';
@@ -22,21 +28,40 @@ import { ClientsService } from './clients.service';
         <app-form-alert [message]="error()" />
         <mat-form-field class="pc-full-width">
           <mat-label>Client name</mat-label>
-          <input matInput formControlName="name" autocomplete="organization" required cdkFocusInitial />
+          <input
+            matInput
+            formControlName="name"
+            autocomplete="organization"
+            required
+            cdkFocusInitial
+            [maxlength]="nameMaxLength"
+          />
           @if (form.controls.name.hasError('required')) {
             <mat-error>Enter the client's name.</mat-error>
+          } @else if (form.controls.name.hasError('maxlength')) {
+            <mat-error>Use at most {{ nameMaxLength }} characters.</mat-error>
           } @else if (form.controls.name.hasError('server')) {
             <mat-error>{{ form.controls.name.getError('server') }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field class="pc-full-width">
           <mat-label>Client code</mat-label>
-          <input matInput formControlName="code" autocomplete="off" spellcheck="false" required maxlength="32" />
+          <input
+            matInput
+            formControlName="code"
+            autocomplete="off"
+            spellcheck="false"
+            required
+            [maxlength]="codeMaxLength"
+          />
           <mat-hint>Your practice's own short reference, for example ACME01.</mat-hint>
           @if (form.controls.code.hasError('required')) {
             <mat-error>Enter a client code.</mat-error>
           } @else if (form.controls.code.hasError('pattern')) {
-            <mat-error>Use letters, digits, dots, dashes or underscores, starting with a letter or digit.</mat-error>
+            <mat-error>
+              Use up to {{ codeMaxLength }} letters, digits, dots, dashes or underscores, starting with a letter or
+              digit.
+            </mat-error>
           } @else if (form.controls.code.hasError('server')) {
             <mat-error>{{ form.controls.code.getError('server') }}</mat-error>
           }
@@ -63,12 +88,17 @@ export class AddClientDialog {
 
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  protected readonly nameMaxLength = CLIENT_NAME_MAX_LENGTH;
+  protected readonly codeMaxLength = CLIENT_CODE_MAX_LENGTH;
+  // The API's rules, from the contracts: the form refuses what the API would.
   protected readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    // The API's rule for a client code: up to 32 letters, digits, dots, dashes and underscores.
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(CLIENT_NAME_MAX_LENGTH)],
+    }),
     code: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z0-9][A-Za-z0-9._-]{0,31}\s*$/)],
+      validators: [Validators.required, Validators.pattern(CLIENT_CODE_INPUT_PATTERN)],
     }),
   });
 

@@ -5,7 +5,14 @@ import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ErrorCode, type PracticeUser, type Role } from '@practice-cloud/contracts';
+import {
+  ErrorCode,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PracticeUser,
+  type Role,
+} from '@practice-cloud/contracts';
 import { asApiError } from '../../core/api/api-error';
 import { FormAlert } from '../../shared/form-alert';
 import { setServerError } from '../../shared/validators';
@@ -32,18 +39,29 @@ import { PracticeService } from './practice.service';
         <div class="row">
           <mat-form-field>
             <mat-label>First name</mat-label>
-            <input matInput formControlName="firstName" autocomplete="off" required cdkFocusInitial />
+            <input
+              matInput
+              formControlName="firstName"
+              autocomplete="off"
+              required
+              cdkFocusInitial
+              [maxlength]="nameMaxLength"
+            />
             @if (form.controls.firstName.hasError('required')) {
               <mat-error>Enter a first name.</mat-error>
+            } @else if (form.controls.firstName.hasError('maxlength')) {
+              <mat-error>Use at most {{ nameMaxLength }} characters.</mat-error>
             } @else if (form.controls.firstName.hasError('server')) {
               <mat-error>{{ form.controls.firstName.getError('server') }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field>
             <mat-label>Last name</mat-label>
-            <input matInput formControlName="lastName" autocomplete="off" required />
+            <input matInput formControlName="lastName" autocomplete="off" required [maxlength]="nameMaxLength" />
             @if (form.controls.lastName.hasError('required')) {
               <mat-error>Enter a last name.</mat-error>
+            } @else if (form.controls.lastName.hasError('maxlength')) {
+              <mat-error>Use at most {{ nameMaxLength }} characters.</mat-error>
             } @else if (form.controls.lastName.hasError('server')) {
               <mat-error>{{ form.controls.lastName.getError('server') }}</mat-error>
             }
@@ -75,7 +93,9 @@ import { PracticeService } from './practice.service';
           @if (form.controls.password.hasError('required')) {
             <mat-error>Enter a temporary password.</mat-error>
           } @else if (form.controls.password.hasError('minlength')) {
-            <mat-error>Use at least 12 characters.</mat-error>
+            <mat-error>Use at least {{ passwordMinLength }} characters.</mat-error>
+          } @else if (form.controls.password.hasError('maxlength')) {
+            <mat-error>Use at most {{ passwordMaxLength }} characters.</mat-error>
           } @else if (form.controls.password.hasError('server')) {
             <mat-error>{{ form.controls.password.getError('server') }}</mat-error>
           }
@@ -112,12 +132,19 @@ export class AddMemberDialog {
 
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  protected readonly nameMaxLength = NAME_MAX_LENGTH;
+  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly passwordMaxLength = PASSWORD_MAX_LENGTH;
+  // The API's rules, from the contracts: the form refuses what the API would.
   protected readonly form = new FormGroup({
-    firstName: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    lastName: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    firstName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)] }),
+    lastName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)] }),
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     role: new FormControl<Role>('MEMBER', { nonNullable: true }),
-    password: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(12)] }),
+    password: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
+    }),
   });
 
   protected save(): void {

@@ -19,7 +19,16 @@ import { FormAlert } from '../../shared/form-alert';
 import { AddMemberDialog } from './add-member-dialog';
 import { PracticeService } from './practice.service';
 
-/** The words of the "Requires 2FA" confirmation: what will happen to the members, before it happens. */
+/** What follows "2 of 3": "members have"; after "1 of 3", "members has"; after "1 of 1", "member has". */
+export function membersVerb(count: number, total: number, singularVerb: string, pluralVerb: string): string {
+  return `${total === 1 ? 'member' : 'members'} ${count === 1 ? singularVerb : pluralVerb}`;
+}
+
+/**
+ * The words of the "Requires 2FA" confirmation: what will happen to the members, before it happens. Every member
+ * gets a notice (those who use 2FA already an informational one), so the confirmation and the toast after it
+ * (`requireTwoFactorDone`) count the same people.
+ */
 export function requireTwoFactorQuestion(settings: PracticeSettings, require: boolean): ConfirmDialogData {
   if (!require) {
     return {
@@ -36,15 +45,32 @@ export function requireTwoFactorQuestion(settings: PracticeSettings, require: bo
   const affected =
     without === 0
       ? 'Every member already uses 2FA, so nobody will lose access.'
-      : `${without} of ${settings.members} ${settings.members === 1 ? 'member has' : 'members have'} not enabled 2FA yet. ` +
-        'Each of them will get an Unauthorised notice and will not be able to open client files until they enable 2FA. ' +
-        'They can still sign in, and will be taken straight to the setup.';
+      : `${without} of ${settings.members} ${membersVerb(without, settings.members, 'has', 'have')} not enabled 2FA yet. ` +
+        `${without === 1 ? 'They' : 'Each of them'} will get an Unauthorised notice and will not be able to open ` +
+        'client files until they enable 2FA. They can still sign in, and will be taken straight to the setup.';
+  const informed =
+    without === settings.members
+      ? []
+      : ['Members who already use 2FA will get a notice that nothing changes for them.'];
   return {
     title: `Require 2FA for everyone in ${settings.name}?`,
-    paragraphs: [affected, 'Members who already use 2FA will not notice a change.'],
+    paragraphs: [affected, ...informed],
     confirmText: 'Yes',
     cancelText: 'No',
   };
+}
+
+/** The toast once 2FA is required: how many notices are on their way, and how many of those members must act. */
+export function requireTwoFactorDone(updated: PracticeSettings & { noticesQueued: number }): string {
+  const notices = updated.noticesQueued;
+  const without = Math.max(0, updated.members - updated.membersWithTwoFactor);
+  const everyone = notices === updated.members && notices > 1 ? 'all ' : '';
+  const sent =
+    notices === 1
+      ? 'A notice is on its way to 1 member'
+      : `Notices are on their way to ${everyone}${notices} members`;
+  const toAct = without === 0 ? 'everyone already uses 2FA' : `${without} must enable 2FA to open client files`;
+  return `2FA is now required. ${sent}; ${toAct}.`;
 }
 
 /** Practice Settings → Two Factor Authentication (2FA): the "Requires 2FA" policy and the members' 2FA. */
@@ -93,6 +119,7 @@ export class PracticeSettingsPage implements OnInit {
     }
     return Math.round((s.membersWithTwoFactor / s.members) * 100);
   });
+  protected readonly membersVerb = membersVerb;
   protected readonly columns = ['member', 'role', 'twoFactor', 'lastLogin', 'actions'];
 
   ngOnInit(): void {
@@ -120,11 +147,7 @@ export class PracticeSettingsPage implements OnInit {
         next: (updated) => {
           this.saving.set(false);
           this.settings.set(updated);
-          this.notifier.info(
-            require
-              ? `2FA is now required. Notices are on their way to ${updated.noticesQueued} ${updated.noticesQueued === 1 ? 'member' : 'members'}.`
-              : '2FA is no longer required.',
-          );
+          this.notifier.info(require ? requireTwoFactorDone(updated) : '2FA is no longer required.');
           this.auth.refreshProfile().subscribe({ error: () => undefined });
           this.loadUsers();
         },

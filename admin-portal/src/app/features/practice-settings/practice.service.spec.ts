@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { PracticeSettings } from '@practice-cloud/contracts';
-import { requireTwoFactorQuestion } from './practice-settings.page';
+import { membersVerb, requireTwoFactorDone, requireTwoFactorQuestion } from './practice-settings.page';
 import { PracticeService } from './practice.service';
 
 describe('PracticeService', () => {
@@ -62,5 +62,38 @@ describe('requireTwoFactorQuestion', () => {
 
   it('asks before turning the requirement off', () => {
     expect(requireTwoFactorQuestion({ ...settings, requireTwoFactor: true }, false).title).toBe('Stop requiring 2FA?');
+  });
+});
+
+describe('the words about how many members', () => {
+  const settings: PracticeSettings = {
+    id: 'p1',
+    name: 'Northside Tax',
+    requireTwoFactor: false,
+    requireTwoFactorSince: null,
+    members: 2,
+    membersWithTwoFactor: 1,
+  };
+
+  it('agree with the count: 1 of 2 members has, 2 of 3 members have, 1 of 1 member has', () => {
+    expect(`1 of 2 ${membersVerb(1, 2, 'has', 'have')}`).toBe('1 of 2 members has');
+    expect(`2 of 3 ${membersVerb(2, 3, 'has', 'have')}`).toBe('2 of 3 members have');
+    expect(`1 of 1 ${membersVerb(1, 1, 'has', 'have')}`).toBe('1 of 1 member has');
+    expect(requireTwoFactorQuestion(settings, true).paragraphs[0]).toMatch(/^1 of 2 members has not enabled 2FA yet\. They will/);
+  });
+
+  it('count the same people in the confirmation and the toast: every member gets a notice', () => {
+    const question = requireTwoFactorQuestion(settings, true).paragraphs.join(' ');
+    expect(question).toContain('Members who already use 2FA will get a notice');
+    expect(question).not.toContain('will not notice a change');
+    expect(requireTwoFactorDone({ ...settings, requireTwoFactor: true, noticesQueued: 2 })).toBe(
+      '2FA is now required. Notices are on their way to all 2 members; 1 must enable 2FA to open client files.',
+    );
+    expect(requireTwoFactorDone({ ...settings, members: 3, membersWithTwoFactor: 3, noticesQueued: 3 })).toBe(
+      '2FA is now required. Notices are on their way to all 3 members; everyone already uses 2FA.',
+    );
+    expect(requireTwoFactorDone({ ...settings, members: 1, membersWithTwoFactor: 1, noticesQueued: 1 })).toBe(
+      '2FA is now required. A notice is on its way to 1 member; everyone already uses 2FA.',
+    );
   });
 });

@@ -55,16 +55,18 @@ export function backupCodesText(codes: readonly string[], account: string, gener
       display: flex;
       flex-direction: column;
       gap: 16px;
+      /* The columns follow the room the codes have (a dialog, a page, a phone), not the window's width. */
+      container-type: inline-size;
     }
     .print-heading {
       display: none;
     }
     .codes {
       display: grid;
-      grid-template-columns: repeat(2, minmax(0, 1fr));
+      grid-template-columns: 1fr;
       gap: 8px 24px;
       margin: 0;
-      padding: 16px 16px 16px 40px;
+      padding: 16px;
       border-radius: 12px;
       border: 1px dashed var(--mat-sys-outline);
       background: var(--mat-sys-surface-container-low);
@@ -73,11 +75,19 @@ export function backupCodesText(codes: readonly string[], account: string, gener
     }
     li {
       white-space: nowrap;
+      /* Room for the number ("10.") inside each column, so it never covers the code of the column before. */
+      margin-left: 2.5em;
     }
-    /* One column on a phone, small enough that a code never breaks across two lines. */
-    @media (max-width: 399.98px) {
+    /* Two columns only where two codes fit side by side; a dialog or a phone gets one. */
+    @container (min-width: 600px) {
       .codes {
-        grid-template-columns: 1fr;
+        grid-template-columns: repeat(2, max-content);
+        column-gap: 4em;
+      }
+    }
+    /* Small enough on a phone that a code never breaks across two lines. */
+    @container (max-width: 319.98px) {
+      .codes {
         font-size: 0.875rem;
         letter-spacing: 0.02em;
       }

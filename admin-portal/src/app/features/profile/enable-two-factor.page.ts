@@ -151,8 +151,10 @@ export class EnableTwoFactorPage {
         next: () => {
           this.finished.set(true);
           this.notifications.load().subscribe({ error: () => undefined });
-          this.notifier.info('Two-factor authentication is on. You will be asked for a code when you sign in.');
-          void this.router.navigateByUrl('/');
+          this.notifier.infoAfter(
+            this.router.navigateByUrl('/'),
+            'Two-factor authentication is on. You will be asked for a code when you sign in.',
+          );
         },
         error: (e: unknown) => {
           const error = asApiError(e);

@@ -59,8 +59,10 @@ export class ManageProfilePage implements OnInit {
       .subscribe((disabled) => {
         if (disabled) {
           // The API ended every session of the account, this one too: sign in again, with the password only.
-          this.notifier.info('Two-factor authentication is off. Please sign in again with your email and password.');
-          void this.router.navigateByUrl('/sign-in');
+          this.notifier.infoAfter(
+            this.router.navigateByUrl('/sign-in'),
+            'Two-factor authentication is off. Please sign in again with your email and password.',
+          );
         }
       });
   }

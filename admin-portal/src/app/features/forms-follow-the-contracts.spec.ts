@@ -1,0 +1,105 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type Type } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatDialogRef } from '@angular/material/dialog';
+import { provideRouter } from '@angular/router';
+import {
+  CLIENT_CODE_MAX_LENGTH,
+  CLIENT_NAME_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '@practice-cloud/contracts';
+import { MemoryStorage } from '../../testing/fixtures';
+import { SESSION_STORAGE } from '../core/auth/session.store';
+import { AddClientDialog } from './clients/add-client-dialog';
+import { AddMemberDialog } from './practice-settings/add-member-dialog';
+
+/**
+ * The Add client and Add member forms check the API's rules, taken from the contracts: what the form sends, the API
+ * accepts, and what the API would refuse, the form refuses before sending.
+ */
+describe('Forms that follow the contracts', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SESSION_STORAGE, useValue: new MemoryStorage() },
+        { provide: MatDialogRef, useValue: { close: vi.fn() } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function render<T>(component: Type<T>): Promise<ComponentFixture<T>> {
+    const fixture = TestBed.createComponent(component);
+    await fixture.whenStable();
+    return fixture;
+  }
+
+  /** Fills the form's inputs in order, then submits it. */
+  async function fillAndSubmit(fixture: ComponentFixture<unknown>, values: Record<string, string>): Promise<void> {
+    const element = fixture.nativeElement as HTMLElement;
+    for (const [name, value] of Object.entries(values)) {
+      const input = element.querySelector<HTMLInputElement>(`input[formcontrolname=${name}]`);
+      if (!input) throw new Error(`no input ${name}`);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    element.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+  }
+
+  const member = { firstName: 'Jane', lastName: 'Smith', email: 'jane@smith-co.test' };
+
+  it('Add member sends names and a password at the shared limits', async () => {
+    const fixture = await render(AddMemberDialog);
+    await fillAndSubmit(fixture, {
+      ...member,
+      firstName: 'J'.repeat(NAME_MAX_LENGTH),
+      lastName: 'S'.repeat(NAME_MAX_LENGTH),
+      password: 'abcde'.repeat(PASSWORD_MAX_LENGTH / 4).slice(0, PASSWORD_MAX_LENGTH),
+    });
+    http.expectOne({ method: 'POST', url: '/api/practice/users' });
+  });
+
+  it('Add member refuses a password shorter or longer than the API allows, and a name too long', async () => {
+    for (const values of [
+      { ...member, password: 'abcde'.repeat(10).slice(0, PASSWORD_MIN_LENGTH - 1) },
+      { ...member, password: 'abcde'.repeat(PASSWORD_MAX_LENGTH).slice(0, PASSWORD_MAX_LENGTH + 1) },
+      { ...member, firstName: 'J'.repeat(NAME_MAX_LENGTH + 1), password: 'long-password-1' },
+      { ...member, lastName: 'S'.repeat(NAME_MAX_LENGTH + 1), password: 'long-password-1' },
+    ]) {
+      const fixture = await render(AddMemberDialog);
+      await fillAndSubmit(fixture, values);
+      http.expectNone('/api/practice/users');
+      fixture.destroy();
+    }
+  });
+
+  it('Add client sends a name and a code at the shared limits', async () => {
+    const fixture = await render(AddClientDialog);
+    await fillAndSubmit(fixture, { name: 'N'.repeat(CLIENT_NAME_MAX_LENGTH), code: 'C'.repeat(CLIENT_CODE_MAX_LENGTH) });
+    http.expectOne({ method: 'POST', url: '/api/clients' });
+  });
+
+  it('Add client refuses a name or a code longer than the API allows', async () => {
+    for (const values of [
+      { name: 'N'.repeat(CLIENT_NAME_MAX_LENGTH + 1), code: 'ACME01' },
+      { name: 'Acme', code: 'C'.repeat(CLIENT_CODE_MAX_LENGTH + 1) },
+      { name: 'Acme', code: '-ACME' },
+    ]) {
+      const fixture = await render(AddClientDialog);
+      await fillAndSubmit(fixture, values);
+      http.expectNone('/api/clients');
+      fixture.destroy();
+    }
+  });
+});
