@@ -10,6 +10,7 @@ import { Practice } from '../practice/entities/practice.entity.js';
 import { ProfileService } from '../profile/profile.service.js';
 import { BackupCodesService } from '../two-factor/backup-codes.service.js';
 import { TrustedDevicesService } from '../two-factor/trusted-devices.service.js';
+import { TwoFactorAttemptsService } from '../two-factor/two-factor-attempts.service.js';
 import { invalidCode, TwoFactorService } from '../two-factor/two-factor.service.js';
 import { User } from '../users/entities/user.entity.js';
 import { canonicalEmail } from '../users/user-rules.js';
@@ -20,9 +21,6 @@ import { SessionsService } from './sessions.service.js';
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 /** Wrong codes one challenge survives. */
 export const CHALLENGE_MAX_ATTEMPTS = 5;
-/** Wrong second-step codes in a row, across challenges, before the account's second step is locked. */
-export const USER_MAX_FAILURES = 10;
-export const USER_LOCK_MS = 15 * 60 * 1000;
 
 /** What the sign-in endpoints return, plus the trusted-device cookie the controller should set. */
 export type SignInResult = { response: LoginResponse; trustedDevice?: { token: string; expiresAt: Date } };
@@ -38,6 +36,7 @@ export class AuthService {
     private readonly twoFactor: TwoFactorService,
     private readonly backupCodes: BackupCodesService,
     private readonly trustedDevices: TrustedDevicesService,
+    private readonly attempts: TwoFactorAttemptsService,
     private readonly profiles: ProfileService,
   ) {}
 
@@ -83,18 +82,16 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: challenge.userId });
     // 2FA may have been reset by an administrator since the password step.
     if (!user?.twoFactorEnabledAt) throw challengeExpired();
-    this.assertNotLocked(user);
+    this.attempts.assertNotLocked(user);
     if (!(await this.claimChallengeAttempt(challenge.id))) throw challengeExpired();
-    if (!(await this.claimUserAttempt(user.id))) {
-      this.assertNotLocked(await this.dataSource.getRepository(User).findOneByOrFail({ id: user.id }));
-    }
+    await this.attempts.claim(user.id);
 
     const right =
       body.code !== undefined
         ? await this.twoFactor.claimTotpStep(user, body.code)
         : await this.backupCodes.consume(user.id, body.backupCode ?? '');
     if (!right) {
-      await this.lockIfTooManyFailures(user.id);
+      await this.attempts.failed(user.id);
       throw invalidCode(401);
     }
 
@@ -102,7 +99,7 @@ export class AuthService {
       .getRepository(LoginChallenge)
       .update({ id: challenge.id, consumedAt: IsNull() }, { consumedAt: this.clock.now() });
     if (consumed.affected !== 1) throw challengeExpired();
-    await this.dataSource.getRepository(User).update({ id: user.id }, { twoFactorFailures: 0, twoFactorLockedUntil: null });
+    await this.attempts.succeeded(user.id);
 
     if (!body.rememberDevice) return { response: await this.authenticated(user, null) };
     const device = await this.trustedDevices.remember(user.id, userAgent);
@@ -130,18 +127,6 @@ export class AuthService {
     };
   }
 
-  private assertNotLocked(user: User): void {
-    const lockedFor = (user.twoFactorLockedUntil?.getTime() ?? 0) - this.clock.now().getTime();
-    if (lockedFor > 0) {
-      const retryAfterSeconds = Math.ceil(lockedFor / 1000);
-      throw new DomainException(
-        'TOO_MANY_ATTEMPTS',
-        `Too many wrong codes. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-        { retryAfterSeconds },
-      );
-    }
-  }
-
   private async claimChallengeAttempt(challengeId: string): Promise<boolean> {
     const result = await this.dataSource
       .createQueryBuilder()
@@ -150,29 +135,6 @@ export class AuthService {
       .where('id = :id AND consumed_at IS NULL AND failed_attempts < :max', { id: challengeId, max: CHALLENGE_MAX_ATTEMPTS })
       .execute();
     return result.affected === 1;
-  }
-
-  /** Counts the attempt as a failure up front; a right code resets the count. False when the account is locked. */
-  private async claimUserAttempt(userId: string): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(User)
-      .set({ twoFactorFailures: () => 'two_factor_failures + 1' })
-      .where('id = :id AND (two_factor_locked_until IS NULL OR two_factor_locked_until <= :now)', {
-        id: userId,
-        now: this.clock.now(),
-      })
-      .execute();
-    return result.affected === 1;
-  }
-
-  private async lockIfTooManyFailures(userId: string): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .update(User)
-      .set({ twoFactorLockedUntil: new Date(this.clock.now().getTime() + USER_LOCK_MS), twoFactorFailures: 0 })
-      .where('id = :id AND two_factor_failures >= :max', { id: userId, max: USER_MAX_FAILURES })
-      .execute();
   }
 }
 

@@ -18,6 +18,7 @@ import { TwoFactorSetup } from './entities/two-factor-setup.entity.js';
 import { otpauthUri } from './otpauth-uri.js';
 import { TotpService } from './totp.service.js';
 import { TrustedDevicesService } from './trusted-devices.service.js';
+import { TwoFactorAttemptsService } from './two-factor-attempts.service.js';
 
 const SETUP_TTL_MS = 15 * 60 * 1000;
 
@@ -37,6 +38,7 @@ export class TwoFactorService {
     private readonly trustedDevices: TrustedDevicesService,
     private readonly sessions: SessionsService,
     private readonly hasher: PasswordHasher,
+    private readonly attempts: TwoFactorAttemptsService,
     private readonly outbox: NoticeOutboxService,
     private readonly profiles: ProfileService,
   ) {}
@@ -127,7 +129,7 @@ export class TwoFactorService {
         'Your practice requires two-factor authentication, so it cannot be disabled.',
       );
     }
-    if (!(await this.hasher.verify(user.passwordHash, password))) {
+    if (!(await this.attempts.guard(user.id, () => this.hasher.verify(user.passwordHash, password)))) {
       throw new DomainException('INVALID_PASSWORD', 'That password is not right.');
     }
     await this.removeTwoFactor(user, 'TWO_FACTOR_DISABLED');
@@ -148,7 +150,7 @@ export class TwoFactorService {
   /** A new set of backup codes, proven with a current code from the app; every earlier one stops working. */
   async regenerateBackupCodes({ user }: AuthContext, code: string): Promise<BackupCodesResponse> {
     assertEnabled(user);
-    if (!(await this.claimTotpStep(user, code))) throw invalidCode(400);
+    if (!(await this.attempts.guard(user.id, () => this.claimTotpStep(user, code)))) throw invalidCode(400);
     const { codes, hashes } = await this.backupCodes.newSet();
     await this.dataSource.transaction((manager) => this.backupCodes.replace(manager, user.id, hashes));
     return { backupCodes: codes };
