@@ -95,7 +95,7 @@ describe('OpenAPI document', () => {
   );
 
   it('declares the bearer scheme, and requires it everywhere but sign-in and health', () => {
-    expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+    expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque' }));
     for (const route of routes) {
       const security = operation(route.method, route.path)!.security ?? [];
       const key = `${route.method} ${route.path}`;

@@ -29,7 +29,16 @@ describe('practice members', () => {
     const nia = await signIn(api, { ...created.body, password: 'a temporary passphrase' });
     expect((await nia.get('/clients')).body.code).toBe('TWO_FACTOR_ENROLMENT_REQUIRED');
     const notices = (await nia.get('/notifications')).body as { type: string; title: string }[];
-    expect(notices).toEqual([expect.objectContaining({ type: 'TWO_FACTOR_REQUIRED', title: expect.stringMatching(/^Unauthorised/) })]);
+    expect(notices).toEqual([
+      expect.objectContaining({ type: 'TWO_FACTOR_REQUIRED', title: expect.stringMatching(/^Unauthorised/), readAt: null }),
+    ]);
+
+    // Enabling 2FA deals with the notice: it no longer shows as unread.
+    await enableTwoFactor(nia);
+    await testApp.drainQueue();
+    const after = (await nia.get('/notifications')).body as { type: string; readAt: string | null }[];
+    expect(after.find((notice) => notice.type === 'TWO_FACTOR_REQUIRED')?.readAt).toEqual(expect.any(String));
+    expect(after.find((notice) => notice.type === 'TWO_FACTOR_ENABLED')?.readAt).toBeNull();
   });
 
   it('a member added while 2FA is optional gets no notice', async () => {

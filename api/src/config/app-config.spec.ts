@@ -39,11 +39,11 @@ describe('loadConfig', () => {
       SIGN_IN_LIMIT_PER_IP: '1000',
       SIGN_IN_LIMIT_PER_ACCOUNT: '5',
       LOG_LEVEL: 'warn',
-      TRUST_PROXY: '10.0.0.0/8, 192.168.0.1',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.0.1, loopback, fd00::/8, 172.16.0.0/255.240.0.0',
     });
     expect(config.signInThrottle).toEqual({ windowSeconds: 60, perIp: 1000, perAccount: 5 });
     expect(config.logLevel).toBe('warn');
-    expect(config.trustProxy).toBe('10.0.0.0/8, 192.168.0.1');
+    expect(config.trustProxy).toBe('10.0.0.0/8,192.168.0.1,loopback,fd00::/8,172.16.0.0/255.240.0.0');
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
@@ -81,6 +81,10 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, /^NODE_ENV/],
     [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL/],
     [{ TRUST_PROXY: 'all of them!' }, /^TRUST_PROXY/],
+    // Express would only find these out at start, with a stack trace.
+    [{ TRUST_PROXY: 'banana' }, /^TRUST_PROXY/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^TRUST_PROXY/],
+    [{ TRUST_PROXY: '10.0.0.0/8, 300.1.1.1' }, /^TRUST_PROXY/],
     [{ SIGN_IN_WINDOW_SECONDS: '0' }, /^SIGN_IN_WINDOW_SECONDS/],
     [{ SIGN_IN_LIMIT_PER_IP: '1.5' }, /^SIGN_IN_LIMIT_PER_IP/],
     [{ SIGN_IN_LIMIT_PER_ACCOUNT: 'many' }, /^SIGN_IN_LIMIT_PER_ACCOUNT/],

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -123,10 +124,24 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   const value = raw?.trim() || 'loopback';
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d{1,2}$/.test(value)) return Number(value);
-  if (!/^[0-9A-Za-z.:/, _-]{1,500}$/.test(value)) {
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.some((entry) => !isProxyEntry(entry))) {
     throw new ConfigError('TRUST_PROXY must be loopback, true, a hop count, or a comma-separated list of addresses or subnets');
   }
-  return value;
+  return entries.join(',');
+}
+
+const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** What Express's trust-proxy list takes: a named range, an address, or an address with a prefix length or netmask. */
+function isProxyEntry(entry: string): boolean {
+  if (NAMED_PROXY_RANGES.includes(entry)) return true;
+  const [address = '', mask, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (mask === undefined) return true;
+  if (/^\d{1,3}$/.test(mask)) return Number(mask) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(mask) === 4;
 }
 
 function yesNo(name: string, raw: string): boolean {

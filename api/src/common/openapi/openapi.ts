@@ -14,7 +14,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       'Sign-in and two-factor authentication for accounting practices. Every error body is ' +
         '`{ statusCode, error, code, message }` with a machine-readable `code`; validation errors add `errors`.',
     )
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The `accessToken` of a sign-in.' }, BEARER_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'The `accessToken` of a sign-in: an opaque random token, not a JWT.' },
+      BEARER_SCHEME,
+    )
     .build();
   return SwaggerModule.createDocument(app, config);
 }
