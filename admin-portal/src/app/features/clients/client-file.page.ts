@@ -5,8 +5,9 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { ClientFile } from '@practice-cloud/contracts';
+import { ErrorCode, type ClientFile } from '@practice-cloud/contracts';
 import { asApiError } from '../../core/api/api-error';
+import { messageFor } from '../../core/api/error-messages';
 import { FormAlert } from '../../shared/form-alert';
 import { ClientsService } from './clients.service';
 
@@ -89,7 +90,10 @@ export class ClientFilePage {
         },
         error: (e: unknown) => {
           this.loading.set(false);
-          this.error.set(asApiError(e).userMessage);
+          const error = asApiError(e);
+          // The id comes from the address bar, and this page has no fields to highlight: an id the API rejects as
+          // malformed names no client file, just like an unknown one.
+          this.error.set(error.is(ErrorCode.VALIDATION_FAILED) ? messageFor(ErrorCode.NOT_FOUND) : error.userMessage);
         },
       });
       onCleanup(() => subscription.unsubscribe());

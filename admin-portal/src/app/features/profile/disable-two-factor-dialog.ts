@@ -98,6 +98,10 @@ export class DisableTwoFactorDialog {
   protected readonly form = new FormGroup({ password: this.password });
 
   protected disable(): void {
+    // One request at a time: a double click reaches here twice before the disabled button is rendered.
+    if (this.busy()) {
+      return;
+    }
     if (this.password.invalid) {
       this.password.markAsTouched();
       return;

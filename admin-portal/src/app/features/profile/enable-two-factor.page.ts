@@ -176,7 +176,11 @@ export class EnableTwoFactorPage {
     }
   }
 
+  /** One request at a time: a double click reaches here twice before the disabled button is rendered. */
   private run(call: () => void): void {
+    if (this.busy()) {
+      return;
+    }
     this.busy.set(true);
     this.error.set(null);
     call();

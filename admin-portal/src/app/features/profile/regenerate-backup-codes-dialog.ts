@@ -94,6 +94,10 @@ export class RegenerateBackupCodesDialog {
   protected readonly form = new FormGroup({ code: this.code });
 
   protected regenerate(): void {
+    // One request at a time: a double click reaches here twice before the disabled button is rendered.
+    if (this.busy()) {
+      return;
+    }
     const code = normaliseTotpCode(this.code.value);
     if (this.code.invalid || code === null) {
       this.code.markAsTouched();

@@ -4,7 +4,7 @@ import { type Type } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import { MemoryStorage } from '../../../testing/fixtures';
+import { aProfile, MemoryStorage } from '../../../testing/fixtures';
 import { SESSION_STORAGE } from '../../core/auth/session.store';
 import { DisableTwoFactorDialog } from './disable-two-factor-dialog';
 import { EnableTwoFactorPage } from './enable-two-factor.page';
@@ -93,5 +93,71 @@ describe('The 2FA forms of the profile', () => {
     const req = http.expectOne('/api/profile/two-factor/verify');
     expect(req.request.body).toEqual({ code: '654321' });
     req.flush({ backupCodes: ['AAAA-BBBB'] });
+  });
+
+  describe('one request per submission: two clicks in a row reach the form before the disabled button is rendered', () => {
+    function button(fixture: ComponentFixture<unknown>, label: string): HTMLButtonElement {
+      const found = [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === label,
+      );
+      if (!found) throw new Error(`no button ${label}`);
+      return found;
+    }
+
+    async function doubleClick(fixture: ComponentFixture<unknown>, label: string): Promise<void> {
+      const target = button(fixture, label);
+      target.click();
+      target.click();
+      await fixture.whenStable();
+    }
+
+    it('Disable 2FA', async () => {
+      const fixture = await render(DisableTwoFactorDialog);
+      type(fixture, 'input[type=password]', 'my current password');
+      await fixture.whenStable();
+      const form = (fixture.nativeElement as HTMLElement).querySelector('form');
+      const submitButton = form?.querySelector<HTMLButtonElement>('button[type=submit]');
+      submitButton?.click();
+      submitButton?.click();
+      await fixture.whenStable();
+      http.expectOne('/api/profile/two-factor/disable').flush(null, { status: 204, statusText: 'No Content' });
+    });
+
+    it('Regenerate backup codes', async () => {
+      const fixture = await render(RegenerateBackupCodesDialog);
+      type(fixture, 'input[autocomplete=one-time-code]', '123456');
+      await fixture.whenStable();
+      const submitButton = (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('form button[type=submit]');
+      submitButton?.click();
+      submitButton?.click();
+      await fixture.whenStable();
+      http.expectOne('/api/profile/two-factor/backup-codes').flush({ backupCodes: [] });
+    });
+
+    it('Next, Verify and Next, and Verify and Enable of the enable flow', async () => {
+      const fixture = await render(EnableTwoFactorPage);
+      await doubleClick(fixture, 'Next');
+      http.expectOne('/api/profile/two-factor/setup').flush({
+        secret: 'JBSWY3DPEHPK3PXP',
+        otpauthUrl: 'otpauth://totp/Practice%20Cloud:jane?secret=JBSWY3DPEHPK3PXP',
+        qrCodeDataUrl: 'data:image/png;base64,AAAA',
+        expiresAt: '2030-01-01T00:00:00Z',
+      });
+      await fixture.whenStable();
+
+      type(fixture, 'input[autocomplete=one-time-code]', '654321');
+      await fixture.whenStable();
+      await doubleClick(fixture, 'Verify and Next');
+      http.expectOne('/api/profile/two-factor/verify').flush({ backupCodes: ['AAAA-BBBB'] });
+      await fixture.whenStable();
+
+      (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('mat-checkbox input')?.click();
+      await fixture.whenStable();
+      expect(button(fixture, 'Verify and Enable').disabled).toBe(false);
+      await doubleClick(fixture, 'Verify and Enable');
+      http.expectOne('/api/profile/two-factor/enable').flush(aProfile());
+      // The portal reloads the notifications once 2FA is on; not what this test is about.
+      http.match('/api/notifications').forEach((req) => req.flush([]));
+    });
   });
 });

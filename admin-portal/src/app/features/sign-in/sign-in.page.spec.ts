@@ -114,6 +114,26 @@ describe('SignInPage', () => {
     expect(button?.textContent?.trim()).toBe('Sign in');
   });
 
+  it('sends one request for a double click, on the password step and on the code step', async () => {
+    // Two clicks in a row reach the form before the disabled button is rendered.
+    const doubleClick = async (): Promise<void> => {
+      const button = el().querySelector<HTMLButtonElement>('button[type=submit]');
+      button?.click();
+      button?.click();
+      await fixture.whenStable();
+    };
+    type('input[type=email]', 'jane@smith-co.test');
+    type('input[autocomplete=current-password]', 'correct horse');
+    await doubleClick();
+    http.expectOne('/api/auth/login').flush({ status: 'TWO_FACTOR_REQUIRED', challengeToken: 'challenge-1', expiresAt: '2030-01-01T00:00:00Z' });
+    await fixture.whenStable();
+
+    type('input[autocomplete=one-time-code]', '123456');
+    await doubleClick();
+    http.expectOne('/api/auth/login/two-factor').flush(anAuthenticatedResponse());
+    await fixture.whenStable();
+  });
+
   it('signs in with a backup code', async () => {
     await passwordStep();
     const toggle = [...el().querySelectorAll('button')].find((b) => b.textContent?.includes('Use a backup code instead'));

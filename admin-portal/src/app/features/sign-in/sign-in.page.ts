@@ -111,6 +111,10 @@ export class SignInPage {
   }
 
   protected signIn(credentials: Credentials): void {
+    // One request at a time: a double click reaches here twice before the disabled button is rendered.
+    if (this.busy()) {
+      return;
+    }
     this.email.set(credentials.email);
     this.start();
     this.auth.login(credentials).subscribe({
@@ -128,6 +132,10 @@ export class SignInPage {
   }
 
   protected verify(submission: CodeSubmission): void {
+    // One request at a time: a double click reaches here twice before the disabled button is rendered.
+    if (this.busy()) {
+      return;
+    }
     if (!this.challengeToken) {
       this.backToPassword(messageFor(ErrorCode.CHALLENGE_EXPIRED));
       return;
