@@ -152,6 +152,55 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+/** Each element the locator finds lies within the window's width: nothing to scroll to, nothing cut off. */
+export async function expectWithinWindow(locator: Locator): Promise<void> {
+  const outside = await locator.evaluateAll((items) =>
+    items
+      .map((item) => ({ text: item.textContent?.trim() ?? '', box: item.getBoundingClientRect() }))
+      .filter(({ box }) => box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5)
+      .map(({ text, box }) => `"${text}" spans ${Math.round(box.left)}–${Math.round(box.right)} px`),
+  );
+  expect(outside).toEqual([]);
+}
+
+/**
+ * Icons and buttons keep their shape at any width: no icon squashed narrower than its glyph (a flex row short of room
+ * shrinks it to a sliver), no button label spilling out of its pill, no button beyond the window's edge.
+ */
+export async function expectIconsAndButtonsIntact(page: Page): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const visible = (el: Element): boolean => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const windowWidth = document.documentElement.clientWidth;
+    for (const icon of Array.from(document.querySelectorAll('mat-icon')).filter(visible)) {
+      const box = icon.getBoundingClientRect();
+      const glyph = parseFloat(getComputedStyle(icon).fontSize);
+      if (box.width + 0.5 < glyph) {
+        found.push(`icon "${icon.textContent?.trim()}" is ${Math.round(box.width)} px wide for a ${glyph} px glyph`);
+      }
+    }
+    for (const button of Array.from(document.querySelectorAll('.mat-mdc-button-base')).filter(visible)) {
+      const box = button.getBoundingClientRect();
+      const name = button.textContent?.trim() ?? '';
+      if (box.left < -0.5 || box.right > windowWidth + 0.5) found.push(`button "${name}" runs past the window`);
+      const label = button.querySelector('.mdc-button__label');
+      if (!label) continue;
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      const text = range.getBoundingClientRect();
+      if (text.width === 0) continue;
+      const spills =
+        text.left < box.left - 0.5 || text.right > box.right + 0.5 || text.top < box.top - 0.5 || text.bottom > box.bottom + 0.5;
+      if (spills) found.push(`the label of button "${name}" spills out of it`);
+    }
+    return found;
+  });
+  expect(problems).toEqual([]);
+}
+
 // The help pages' steps.
 
 export async function openSignIn(page: Page): Promise<void> {
@@ -358,11 +407,15 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   });
 }
 
-/** The checks of a screen: axe-core, no CSP violation, no sideways scrolling on a phone; then the screenshot. */
+/**
+ * The checks of a screen: axe-core, no CSP violation, icons and buttons intact, no sideways scrolling on a phone; then
+ * the screenshot.
+ */
 export async function checkScreen(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await settle(page);
   await expectAccessible(page, name);
   expect(cspViolationsOf(page)).toEqual([]);
+  await expectIconsAndButtonsIntact(page);
   if ((page.viewportSize()?.width ?? DESKTOP.width) <= PHONE.width) {
     await expectNoHorizontalScroll(page);
   }

@@ -10,12 +10,14 @@ import {
   apiCall,
   checkScreen,
   Computer,
+  DESKTOP,
   enableTwoFactor,
   expectClientList,
   expectCodeStep,
   expectHidden,
   expectPath,
   expectVisible,
+  expectWithinWindow,
   type Person,
   PHONE,
   submitCode,
@@ -48,6 +50,23 @@ async function openPracticeSettings(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Practice Settings' }).click();
   await expectPath(page, '/practice/settings');
   await expectVisible(page.getByRole('heading', { name: 'Two Factor Authentication (2FA)' }));
+}
+
+/**
+ * Practice Settings on a phone: the same page at 375 px, every member's details and reset button within the window
+ * (checkScreen adds no sideways scrolling and intact icons and buttons). Back to the desktop size afterwards.
+ */
+async function checkPracticeSettingsOnPhone(page: Page, screen: string): Promise<void> {
+  await page.setViewportSize(PHONE);
+  try {
+    await checkScreen(page, screen);
+    // Without the table's column headings, the cells name what they show.
+    await expectVisible(page.getByText('Last sign-in:'));
+    await expectWithinWindow(page.locator('tr.mat-mdc-row td, tr.mat-mdc-row button'));
+    await expectWithinWindow(page.getByTestId('admin-needs-2fa').locator('mat-icon, a'));
+  } finally {
+    await page.setViewportSize(DESKTOP);
+  }
 }
 
 async function expectUnauthorisedNotice(page: Page): Promise<void> {
@@ -102,6 +121,7 @@ describe('Practice Settings: requiring 2FA, in the browser', () => {
     await expectVisible(carolPage.getByTestId('admin-needs-2fa'));
     expect(await carolPage.getByRole('switch', { name: 'Requires 2FA' }).isDisabled()).toBe(true);
     await checkScreen(carolPage, 'practice-settings-admin-without-2fa');
+    await checkPracticeSettingsOnPhone(carolPage, 'practice-settings-admin-without-2fa-phone');
 
     // The API agrees: PATCH answers 409 ADMIN_TWO_FACTOR_REQUIRED for an administrator without 2FA.
     const token = await carolPage.evaluate(() => {
@@ -213,6 +233,7 @@ describe('Practice Settings: requiring 2FA, in the browser', () => {
     const danRow = carolPage.getByRole('row').filter({ hasText: dan.email });
     await expectVisible(danRow.getByText('On'));
     await checkScreen(carolPage, 'practice-settings');
+    await checkPracticeSettingsOnPhone(carolPage, 'practice-settings-phone');
 
     await danRow.getByRole('button', { name: 'Reset 2FA for Dan Dale' }).click();
     const dialog = carolPage.getByRole('alertdialog');

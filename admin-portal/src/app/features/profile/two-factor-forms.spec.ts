@@ -10,6 +10,13 @@ import { DisableTwoFactorDialog } from './disable-two-factor-dialog';
 import { EnableTwoFactorPage } from './enable-two-factor.page';
 import { RegenerateBackupCodesDialog } from './regenerate-backup-codes-dialog';
 
+const A_SETUP = {
+  secret: 'JBSWY3DPEHPK3PXP',
+  otpauthUrl: 'otpauth://totp/Practice%20Cloud:jane?secret=JBSWY3DPEHPK3PXP',
+  qrCodeDataUrl: 'data:image/png;base64,AAAA',
+  expiresAt: '2030-01-01T00:00:00Z',
+};
+
 /**
  * The profile's 2FA forms submit through Angular, not the browser: pressing Enter or the submit button sends the
  * request and the native submit (a page reload that loses the step) is prevented.
@@ -80,12 +87,7 @@ describe('The 2FA forms of the profile', () => {
       (b) => b.textContent?.trim() === 'Next',
     );
     next?.click();
-    http.expectOne('/api/profile/two-factor/setup').flush({
-      secret: 'JBSWY3DPEHPK3PXP',
-      otpauthUrl: 'otpauth://totp/Practice%20Cloud:jane?secret=JBSWY3DPEHPK3PXP',
-      qrCodeDataUrl: 'data:image/png;base64,AAAA',
-      expiresAt: '2030-01-01T00:00:00Z',
-    });
+    http.expectOne('/api/profile/two-factor/setup').flush(A_SETUP);
     await fixture.whenStable();
 
     type(fixture, 'input[autocomplete=one-time-code]', '654321');
@@ -137,12 +139,7 @@ describe('The 2FA forms of the profile', () => {
     it('Next, Verify and Next, and Verify and Enable of the enable flow', async () => {
       const fixture = await render(EnableTwoFactorPage);
       await doubleClick(fixture, 'Next');
-      http.expectOne('/api/profile/two-factor/setup').flush({
-        secret: 'JBSWY3DPEHPK3PXP',
-        otpauthUrl: 'otpauth://totp/Practice%20Cloud:jane?secret=JBSWY3DPEHPK3PXP',
-        qrCodeDataUrl: 'data:image/png;base64,AAAA',
-        expiresAt: '2030-01-01T00:00:00Z',
-      });
+      http.expectOne('/api/profile/two-factor/setup').flush(A_SETUP);
       await fixture.whenStable();
 
       type(fixture, 'input[autocomplete=one-time-code]', '654321');
