@@ -102,4 +102,20 @@ describe('Forms that follow the contracts', () => {
       fixture.destroy();
     }
   });
+
+  it('Add member and Add client send one request while the first is in flight (a double click submits twice)', async () => {
+    const again = async (fixture: ComponentFixture<unknown>): Promise<void> => {
+      (fixture.nativeElement as HTMLElement).querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+      await fixture.whenStable();
+    };
+    const memberForm = await render(AddMemberDialog);
+    await fillAndSubmit(memberForm, { ...member, password: 'P'.repeat(PASSWORD_MIN_LENGTH) });
+    await again(memberForm);
+    http.expectOne({ method: 'POST', url: '/api/practice/users' });
+
+    const clientForm = await render(AddClientDialog);
+    await fillAndSubmit(clientForm, { name: 'Northside Bakery', code: 'NS001' });
+    await again(clientForm);
+    http.expectOne({ method: 'POST', url: '/api/clients' });
+  });
 });

@@ -148,6 +148,10 @@ export class AddMemberDialog {
   });
 
   protected save(): void {
+    // One request at a time: a double click reaches here twice before the disabled button is rendered.
+    if (this.busy()) {
+      return;
+    }
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
