@@ -1,4 +1,8 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideRouter } from '@angular/router';
 import type { AuthenticatedResponse, Profile } from '@practice-cloud/contracts';
+import { SESSION_STORAGE } from '../app/core/auth/session.store';
 
 export function aProfile(overrides: Partial<Profile> = {}): Profile {
   return {
@@ -9,7 +13,12 @@ export function aProfile(overrides: Partial<Profile> = {}): Profile {
     initials: 'JS',
     role: 'MEMBER',
     practice: { id: 'p1', name: 'Smith & Co', requireTwoFactor: false },
-    twoFactor: { enabled: false, enabledAt: null, backupCodesRemaining: 0, enrolmentRequired: false },
+    twoFactor: {
+      enabled: false,
+      enabledAt: null,
+      backupCodesRemaining: 0,
+      enrolmentRequired: false,
+    },
     ...overrides,
   };
 }
@@ -44,4 +53,14 @@ export class MemoryStorage implements Storage {
   setItem(key: string, value: string): void {
     this.data.set(key, value);
   }
+}
+
+/** What almost every spec needs: a router, HttpClient against the testing backend, and an in-memory session. */
+export function portalTestProviders() {
+  return [
+    provideRouter([]),
+    provideHttpClient(),
+    provideHttpClientTesting(),
+    { provide: SESSION_STORAGE, useValue: new MemoryStorage() },
+  ];
 }

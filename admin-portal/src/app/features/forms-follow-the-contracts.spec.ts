@@ -1,9 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type Type } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatDialogRef } from '@angular/material/dialog';
-import { provideRouter } from '@angular/router';
 import {
   CLIENT_CODE_MAX_LENGTH,
   CLIENT_NAME_MAX_LENGTH,
@@ -11,8 +9,7 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '@practice-cloud/contracts';
-import { MemoryStorage } from '../../testing/fixtures';
-import { SESSION_STORAGE } from '../core/auth/session.store';
+import { portalTestProviders } from '../../testing/fixtures';
 import { AddClientDialog } from './clients/add-client-dialog';
 import { AddMemberDialog } from './practice-settings/add-member-dialog';
 
@@ -26,10 +23,7 @@ describe('Forms that follow the contracts', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: SESSION_STORAGE, useValue: new MemoryStorage() },
+        ...portalTestProviders(),
         { provide: MatDialogRef, useValue: { close: vi.fn() } },
       ],
     });
@@ -45,7 +39,10 @@ describe('Forms that follow the contracts', () => {
   }
 
   /** Fills the form's inputs in order, then submits it. */
-  async function fillAndSubmit(fixture: ComponentFixture<unknown>, values: Record<string, string>): Promise<void> {
+  async function fillAndSubmit(
+    fixture: ComponentFixture<unknown>,
+    values: Record<string, string>,
+  ): Promise<void> {
     const element = fixture.nativeElement as HTMLElement;
     for (const [name, value] of Object.entries(values)) {
       const input = element.querySelector<HTMLInputElement>(`input[formcontrolname=${name}]`);
@@ -73,7 +70,10 @@ describe('Forms that follow the contracts', () => {
   it('Add member refuses a password shorter or longer than the API allows, and a name too long', async () => {
     for (const values of [
       { ...member, password: 'abcde'.repeat(10).slice(0, PASSWORD_MIN_LENGTH - 1) },
-      { ...member, password: 'abcde'.repeat(PASSWORD_MAX_LENGTH).slice(0, PASSWORD_MAX_LENGTH + 1) },
+      {
+        ...member,
+        password: 'abcde'.repeat(PASSWORD_MAX_LENGTH).slice(0, PASSWORD_MAX_LENGTH + 1),
+      },
       { ...member, firstName: 'J'.repeat(NAME_MAX_LENGTH + 1), password: 'long-password-1' },
       { ...member, lastName: 'S'.repeat(NAME_MAX_LENGTH + 1), password: 'long-password-1' },
     ]) {
@@ -86,7 +86,10 @@ describe('Forms that follow the contracts', () => {
 
   it('Add client sends a name and a code at the shared limits', async () => {
     const fixture = await render(AddClientDialog);
-    await fillAndSubmit(fixture, { name: 'N'.repeat(CLIENT_NAME_MAX_LENGTH), code: 'C'.repeat(CLIENT_CODE_MAX_LENGTH) });
+    await fillAndSubmit(fixture, {
+      name: 'N'.repeat(CLIENT_NAME_MAX_LENGTH),
+      code: 'C'.repeat(CLIENT_CODE_MAX_LENGTH),
+    });
     http.expectOne({ method: 'POST', url: '/api/clients' });
   });
 
@@ -105,7 +108,9 @@ describe('Forms that follow the contracts', () => {
 
   it('Add member and Add client send one request while the first is in flight (a double click submits twice)', async () => {
     const again = async (fixture: ComponentFixture<unknown>): Promise<void> => {
-      (fixture.nativeElement as HTMLElement).querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+      (fixture.nativeElement as HTMLElement)
+        .querySelector('form')
+        ?.dispatchEvent(new Event('submit', { cancelable: true }));
       await fixture.whenStable();
     };
     const memberForm = await render(AddMemberDialog);

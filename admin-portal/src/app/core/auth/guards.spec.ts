@@ -1,35 +1,31 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import {
   type ActivatedRouteSnapshot,
   type CanActivateFn,
-  provideRouter,
   type RouterStateSnapshot,
   UrlTree,
 } from '@angular/router';
-import { anAuthenticatedResponse, aProfile, MemoryStorage } from '../../../testing/fixtures';
+import { anAuthenticatedResponse, aProfile, portalTestProviders } from '../../../testing/fixtures';
 import { adminGuard, authGuard, guestGuard, twoFactorCompliantGuard } from './guards';
-import { SESSION_STORAGE, SessionStore } from './session.store';
+import { SessionStore } from './session.store';
 
 describe('guards', () => {
   let session: SessionStore;
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: SESSION_STORAGE, useValue: new MemoryStorage() },
-      ],
+      providers: [...portalTestProviders()],
     });
     session = TestBed.inject(SessionStore);
   });
 
   function run(guard: CanActivateFn, url = '/'): Promise<boolean | UrlTree> {
     return TestBed.runInInjectionContext(
-      () => guard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot) as Promise<boolean | UrlTree>,
+      () =>
+        guard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot) as Promise<
+          boolean | UrlTree
+        >,
     );
   }
 
@@ -72,7 +68,12 @@ describe('guards', () => {
   it('twoFactorCompliantGuard sends users who must enrol to the enable flow', async () => {
     const mustEnrol = aProfile({
       practice: { id: 'p1', name: 'P', requireTwoFactor: true },
-      twoFactor: { enabled: false, enabledAt: null, backupCodesRemaining: 0, enrolmentRequired: true },
+      twoFactor: {
+        enabled: false,
+        enabledAt: null,
+        backupCodesRemaining: 0,
+        enrolmentRequired: true,
+      },
     });
     session.start(anAuthenticatedResponse(mustEnrol));
     expect(asUrl(await run(twoFactorCompliantGuard))).toBe('/profile/two-factor/enable');

@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type Type } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { provideRouter } from '@angular/router';
-import { aProfile, MemoryStorage } from '../../../testing/fixtures';
-import { SESSION_STORAGE } from '../../core/auth/session.store';
+import { aProfile, portalTestProviders } from '../../../testing/fixtures';
 import { DisableTwoFactorDialog } from './disable-two-factor-dialog';
 import { EnableTwoFactorPage } from './enable-two-factor.page';
 import { RegenerateBackupCodesDialog } from './regenerate-backup-codes-dialog';
@@ -27,10 +24,7 @@ describe('The 2FA forms of the profile', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: SESSION_STORAGE, useValue: new MemoryStorage() },
+        ...portalTestProviders(),
         { provide: MatDialogRef, useValue: { close: vi.fn() } },
         { provide: MAT_DIALOG_DATA, useValue: { account: 'jane@smith-co.test' } },
       ],
@@ -122,14 +116,18 @@ describe('The 2FA forms of the profile', () => {
       submitButton?.click();
       submitButton?.click();
       await fixture.whenStable();
-      http.expectOne('/api/profile/two-factor/disable').flush(null, { status: 204, statusText: 'No Content' });
+      http
+        .expectOne('/api/profile/two-factor/disable')
+        .flush(null, { status: 204, statusText: 'No Content' });
     });
 
     it('Regenerate backup codes', async () => {
       const fixture = await render(RegenerateBackupCodesDialog);
       type(fixture, 'input[autocomplete=one-time-code]', '123456');
       await fixture.whenStable();
-      const submitButton = (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('form button[type=submit]');
+      const submitButton = (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>(
+        'form button[type=submit]',
+      );
       submitButton?.click();
       submitButton?.click();
       await fixture.whenStable();
@@ -148,7 +146,9 @@ describe('The 2FA forms of the profile', () => {
       http.expectOne('/api/profile/two-factor/verify').flush({ backupCodes: ['AAAA-BBBB'] });
       await fixture.whenStable();
 
-      (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('mat-checkbox input')?.click();
+      (fixture.nativeElement as HTMLElement)
+        .querySelector<HTMLInputElement>('mat-checkbox input')
+        ?.click();
       await fixture.whenStable();
       expect(button(fixture, 'Verify and Enable').disabled).toBe(false);
       await doubleClick(fixture, 'Verify and Enable');
