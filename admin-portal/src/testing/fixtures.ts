@@ -1,5 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
+import type { Type } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AuthenticatedResponse, Profile } from '@practice-cloud/contracts';
 import { SESSION_STORAGE } from '../app/core/auth/session.store';
@@ -63,4 +65,11 @@ export function portalTestProviders() {
     provideHttpClientTesting(),
     { provide: SESSION_STORAGE, useValue: new MemoryStorage() },
   ];
+}
+
+/** Creates the component and waits until its first render has settled. */
+export async function renderStable<T>(component: Type<T>): Promise<ComponentFixture<T>> {
+  const fixture = TestBed.createComponent(component);
+  await fixture.whenStable();
+  return fixture;
 }

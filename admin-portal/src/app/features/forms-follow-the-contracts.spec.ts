@@ -1,5 +1,4 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { type Type } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatDialogRef } from '@angular/material/dialog';
 import {
@@ -9,7 +8,7 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '@practice-cloud/contracts';
-import { portalTestProviders } from '../../testing/fixtures';
+import { portalTestProviders, renderStable } from '../../testing/fixtures';
 import { AddClientDialog } from './clients/add-client-dialog';
 import { AddMemberDialog } from './practice-settings/add-member-dialog';
 
@@ -32,12 +31,6 @@ describe('Forms that follow the contracts', () => {
 
   afterEach(() => http.verify());
 
-  async function render<T>(component: Type<T>): Promise<ComponentFixture<T>> {
-    const fixture = TestBed.createComponent(component);
-    await fixture.whenStable();
-    return fixture;
-  }
-
   /** Fills the form's inputs in order, then submits it. */
   async function fillAndSubmit(
     fixture: ComponentFixture<unknown>,
@@ -57,7 +50,7 @@ describe('Forms that follow the contracts', () => {
   const member = { firstName: 'Jane', lastName: 'Smith', email: 'jane@smith-co.test' };
 
   it('Add member sends names and a password at the shared limits', async () => {
-    const fixture = await render(AddMemberDialog);
+    const fixture = await renderStable(AddMemberDialog);
     await fillAndSubmit(fixture, {
       ...member,
       firstName: 'J'.repeat(NAME_MAX_LENGTH),
@@ -77,7 +70,7 @@ describe('Forms that follow the contracts', () => {
       { ...member, firstName: 'J'.repeat(NAME_MAX_LENGTH + 1), password: 'long-password-1' },
       { ...member, lastName: 'S'.repeat(NAME_MAX_LENGTH + 1), password: 'long-password-1' },
     ]) {
-      const fixture = await render(AddMemberDialog);
+      const fixture = await renderStable(AddMemberDialog);
       await fillAndSubmit(fixture, values);
       http.expectNone('/api/practice/users');
       fixture.destroy();
@@ -85,7 +78,7 @@ describe('Forms that follow the contracts', () => {
   });
 
   it('Add client sends a name and a code at the shared limits', async () => {
-    const fixture = await render(AddClientDialog);
+    const fixture = await renderStable(AddClientDialog);
     await fillAndSubmit(fixture, {
       name: 'N'.repeat(CLIENT_NAME_MAX_LENGTH),
       code: 'C'.repeat(CLIENT_CODE_MAX_LENGTH),
@@ -99,7 +92,7 @@ describe('Forms that follow the contracts', () => {
       { name: 'Acme', code: 'C'.repeat(CLIENT_CODE_MAX_LENGTH + 1) },
       { name: 'Acme', code: '-ACME' },
     ]) {
-      const fixture = await render(AddClientDialog);
+      const fixture = await renderStable(AddClientDialog);
       await fillAndSubmit(fixture, values);
       http.expectNone('/api/clients');
       fixture.destroy();
@@ -113,12 +106,12 @@ describe('Forms that follow the contracts', () => {
         ?.dispatchEvent(new Event('submit', { cancelable: true }));
       await fixture.whenStable();
     };
-    const memberForm = await render(AddMemberDialog);
+    const memberForm = await renderStable(AddMemberDialog);
     await fillAndSubmit(memberForm, { ...member, password: 'P'.repeat(PASSWORD_MIN_LENGTH) });
     await again(memberForm);
     http.expectOne({ method: 'POST', url: '/api/practice/users' });
 
-    const clientForm = await render(AddClientDialog);
+    const clientForm = await renderStable(AddClientDialog);
     await fillAndSubmit(clientForm, { name: 'Northside Bakery', code: 'NS001' });
     await again(clientForm);
     http.expectOne({ method: 'POST', url: '/api/clients' });

@@ -1,8 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { type Type } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { aProfile, portalTestProviders } from '../../../testing/fixtures';
+import { aProfile, portalTestProviders, renderStable } from '../../../testing/fixtures';
 import { DisableTwoFactorDialog } from './disable-two-factor-dialog';
 import { EnableTwoFactorPage } from './enable-two-factor.page';
 import { RegenerateBackupCodesDialog } from './regenerate-backup-codes-dialog';
@@ -34,12 +33,6 @@ describe('The 2FA forms of the profile', () => {
 
   afterEach(() => http.verify());
 
-  async function render<T>(component: Type<T>): Promise<ComponentFixture<T>> {
-    const fixture = TestBed.createComponent(component);
-    await fixture.whenStable();
-    return fixture;
-  }
-
   function type(fixture: ComponentFixture<unknown>, selector: string, value: string): void {
     const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(selector);
     if (!input) throw new Error(`no ${selector}`);
@@ -58,7 +51,7 @@ describe('The 2FA forms of the profile', () => {
   }
 
   it('Disable 2FA sends the password', async () => {
-    const fixture = await render(DisableTwoFactorDialog);
+    const fixture = await renderStable(DisableTwoFactorDialog);
     type(fixture, 'input[type=password]', 'my current password');
     expect(await submit(fixture)).toBe(true);
     const req = http.expectOne('/api/profile/two-factor/disable');
@@ -67,7 +60,7 @@ describe('The 2FA forms of the profile', () => {
   });
 
   it('Regenerate backup codes sends the code from the app', async () => {
-    const fixture = await render(RegenerateBackupCodesDialog);
+    const fixture = await renderStable(RegenerateBackupCodesDialog);
     type(fixture, 'input[autocomplete=one-time-code]', '123 456');
     expect(await submit(fixture)).toBe(true);
     const req = http.expectOne('/api/profile/two-factor/backup-codes');
@@ -76,7 +69,7 @@ describe('The 2FA forms of the profile', () => {
   });
 
   it('Verify and Next sends the code of the enable flow', async () => {
-    const fixture = await render(EnableTwoFactorPage);
+    const fixture = await renderStable(EnableTwoFactorPage);
     const next = [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find(
       (b) => b.textContent?.trim() === 'Next',
     );
@@ -108,7 +101,7 @@ describe('The 2FA forms of the profile', () => {
     }
 
     it('Disable 2FA', async () => {
-      const fixture = await render(DisableTwoFactorDialog);
+      const fixture = await renderStable(DisableTwoFactorDialog);
       type(fixture, 'input[type=password]', 'my current password');
       await fixture.whenStable();
       const form = (fixture.nativeElement as HTMLElement).querySelector('form');
@@ -122,7 +115,7 @@ describe('The 2FA forms of the profile', () => {
     });
 
     it('Regenerate backup codes', async () => {
-      const fixture = await render(RegenerateBackupCodesDialog);
+      const fixture = await renderStable(RegenerateBackupCodesDialog);
       type(fixture, 'input[autocomplete=one-time-code]', '123456');
       await fixture.whenStable();
       const submitButton = (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>(
@@ -135,7 +128,7 @@ describe('The 2FA forms of the profile', () => {
     });
 
     it('Next, Verify and Next, and Verify and Enable of the enable flow', async () => {
-      const fixture = await render(EnableTwoFactorPage);
+      const fixture = await renderStable(EnableTwoFactorPage);
       await doubleClick(fixture, 'Next');
       http.expectOne('/api/profile/two-factor/setup').flush(A_SETUP);
       await fixture.whenStable();
