@@ -2,7 +2,8 @@
  * Three tiers, one runner (Jest 30 in native ESM mode, because NestJS 12 is ESM-only):
  *   unit     specs beside the code, no services;
  *   e2e      the app booted on real MariaDB/Redis (or the embedded default), its own database per run;
- *   browser  the portal in Debian's Chromium against the real API.
+ *   browser  the portal in Debian's Chromium against the real API;
+ *   bench    speed figures on the production start (`npm run bench`, not part of `npm test`).
  */
 const esm = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -31,5 +32,6 @@ export default {
       testMatch: ['<rootDir>/test/browser/**/*.browser.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/browser/browser-setup.ts'],
     },
+    { ...esm, displayName: 'bench', testMatch: ['<rootDir>/test/bench/**/*.bench.ts'] },
   ],
 };
