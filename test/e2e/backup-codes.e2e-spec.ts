@@ -78,6 +78,24 @@ describe('backup codes', () => {
     expect((await client.get('/profile')).body.twoFactor.backupCodesRemaining).toBe(9);
   });
 
+  it('are spent only by the sign-in that wins: several codes at once on one challenge spend one', async () => {
+    const { user, client, backupCodes } = await userWithTwoFactor();
+    const challengeToken = await passwordStep(suite.api, user);
+    const tried = backupCodes.slice(0, 5);
+    const responses = await Promise.all(
+      tried.map((backupCode) => suite.api.post('/auth/login/two-factor', { challengeToken, backupCode })),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 401, 401, 401, 401]);
+    expect(responses.filter((response) => response.status === 401).map((response) => response.body.code)).toEqual(
+      Array(4).fill('CHALLENGE_EXPIRED'),
+    );
+    expect((await client.get('/profile')).body.twoFactor.backupCodesRemaining).toBe(9);
+    // Every refused code still signs in.
+    for (const [n, response] of responses.entries()) {
+      if (response.status === 401) expect((await withBackupCode(user, tried[n])).status).toBe(200);
+    }
+  });
+
   it('turn away a code that is not one of the user’s', async () => {
     const { user, backupCodes } = await userWithTwoFactor();
     const other = await userWithTwoFactor();

@@ -79,6 +79,19 @@ describe('signing in with two-factor authentication', () => {
     expect(responses.find((response) => response.status === 401)?.body.code).toBe('INVALID_TWO_FACTOR_CODE');
   });
 
+  it('lets one of two right codes sent at once on one challenge sign in, and the other spend nothing', async () => {
+    const { user, app } = await userWithTwoFactor();
+    const challengeToken = await passwordStep(suite.api, user);
+    const codes = [await app.nextCode(), await app.nextCode()];
+    const responses = await Promise.all(codes.map((code) => secondStep(challengeToken, { code })));
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 401]);
+    expect(responses.find((response) => response.status === 401)?.body.code).toBe('CHALLENGE_EXPIRED');
+    // The step spent is the winner's: the other code was never claimed.
+    const winner = codes[responses.findIndex((response) => response.status === 200)];
+    const { totpLastStep } = await suite.testApp.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
+    expect(totpCode(app.secret, 0, totpLastStep! * 30_000)).toBe(winner);
+  });
+
   it('uses a challenge once', async () => {
     const { user, app } = await userWithTwoFactor();
     const challengeToken = await passwordStep(suite.api, user);

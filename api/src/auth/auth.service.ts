@@ -71,7 +71,9 @@ export class AuthService {
 
   /**
    * The code step. Attempts are claimed before the code is checked (one conditional update each on the challenge
-   * and the user), so concurrent guesses cannot exceed the limits.
+   * and the user), so concurrent guesses cannot exceed the limits. A right code is spent only by the request that
+   * then holds the challenge: of several simultaneous requests on one challenge, one signs in and the others spend
+   * nothing.
    */
   async completeTwoFactor(body: LoginTwoFactorDto, userAgent: string | undefined): Promise<SignInResult> {
     const challenge = await this.dataSource.getRepository(LoginChallenge).findOneBy({
@@ -86,19 +88,21 @@ export class AuthService {
     if (!(await this.claimChallengeAttempt(challenge.id))) throw challengeExpired();
     await this.attempts.claim(user.id);
 
-    const right =
+    const proof =
       body.code !== undefined
-        ? await this.twoFactor.claimTotpStep(user, body.code)
-        : await this.backupCodes.consume(user.id, body.backupCode ?? '');
-    if (!right) {
+        ? this.twoFactor.totpProof(user, body.code)
+        : await this.backupCodes.proof(user.id, body.backupCode ?? '');
+    if (!proof) {
       await this.attempts.failed(user.id);
       throw invalidCode(401);
     }
-
-    const consumed = await this.dataSource
-      .getRepository(LoginChallenge)
-      .update({ id: challenge.id, consumedAt: IsNull() }, { consumedAt: this.clock.now() });
-    if (consumed.affected !== 1) throw challengeExpired();
+    if (!(await this.takeChallenge(challenge.id))) throw challengeExpired();
+    if (!(await proof.spend())) {
+      // Another sign-in spent this very code a moment ago. The challenge goes back for another code.
+      await this.dataSource.getRepository(LoginChallenge).update({ id: challenge.id }, { consumedAt: null });
+      await this.attempts.failed(user.id);
+      throw invalidCode(401);
+    }
     await this.attempts.succeeded(user.id);
 
     if (!body.rememberDevice) return { response: await this.authenticated(user, null) };
@@ -125,6 +129,14 @@ export class AuthService {
       expiresAt: session.expiresAt.toISOString(),
       user: await this.profiles.toProfile({ ...user, lastLoginAt: now }, practice),
     };
+  }
+
+  /** Marks the challenge used; false when a simultaneous request took it first. */
+  private async takeChallenge(challengeId: string): Promise<boolean> {
+    const taken = await this.dataSource
+      .getRepository(LoginChallenge)
+      .update({ id: challengeId, consumedAt: IsNull() }, { consumedAt: this.clock.now() });
+    return taken.affected === 1;
   }
 
   private async claimChallengeAttempt(challengeId: string): Promise<boolean> {

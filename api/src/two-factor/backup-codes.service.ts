@@ -6,6 +6,7 @@ import { PasswordHasher } from '../common/crypto/password-hasher.js';
 import { newId } from '../common/crypto/tokens.js';
 import { canonicalBackupCode, looksLikeBackupCode, newBackupCodeSet } from './backup-codes.js';
 import { BackupCode } from './entities/backup-code.entity.js';
+import type { SecondFactorProof } from './second-factor-proof.js';
 
 /** Backup codes: shown once, stored as salted argon2id hashes, each usable once even under concurrent requests. */
 @Injectable()
@@ -35,16 +36,20 @@ export class BackupCodesService {
     return this.dataSource.getRepository(BackupCode).countBy({ userId, usedAt: IsNull() });
   }
 
-  /** Spends the code if it is one of the user's unused ones. The conditional update lets only one request win. */
-  async consume(userId: string, typed: string): Promise<boolean> {
-    if (!looksLikeBackupCode(typed)) return false;
+  /**
+   * The proof behind a typed code, if it is one of the user's unused ones. Checking spends nothing: `spend()` does,
+   * with a conditional update that lets only one request win.
+   */
+  async proof(userId: string, typed: string): Promise<SecondFactorProof | null> {
+    if (!looksLikeBackupCode(typed)) return null;
     const canonical = canonicalBackupCode(typed);
     const repository = this.dataSource.getRepository(BackupCode);
     const unused = await repository.findBy({ userId, usedAt: IsNull() });
     const matches = await Promise.all(unused.map((row) => this.hasher.verify(row.codeHash, canonical)));
     const match = unused[matches.indexOf(true)];
-    if (!match) return false;
-    const result = await repository.update({ id: match.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
-    return result.affected === 1;
+    if (!match) return null;
+    return {
+      spend: async () => (await repository.update({ id: match.id, usedAt: IsNull() }, { usedAt: this.clock.now() })).affected === 1,
+    };
   }
 }

@@ -17,6 +17,7 @@ import { User } from '../users/entities/user.entity.js';
 import { BackupCodesService } from './backup-codes.service.js';
 import { TwoFactorSetup } from './entities/two-factor-setup.entity.js';
 import { otpauthUri } from './otpauth-uri.js';
+import type { SecondFactorProof } from './second-factor-proof.js';
 import { TotpService } from './totp.service.js';
 import { TrustedDevicesService } from './trusted-devices.service.js';
 import { TwoFactorAttemptsService } from './two-factor-attempts.service.js';
@@ -161,23 +162,34 @@ export class TwoFactorService {
     return { backupCodes: codes };
   }
 
-  /**
-   * True when the code is right for the user's working secret and its time step is later than any they used
-   * before. The step is claimed with a conditional update so two simultaneous requests cannot both win.
-   */
+  /** A current code from the app, spent at once: for re-authentication by a signed-in user. */
   async claimTotpStep(user: User, code: string): Promise<boolean> {
-    if (!user.totpSecret) return false;
+    const proof = this.totpProof(user, code);
+    return proof !== null && (await proof.spend());
+  }
+
+  /**
+   * The proof behind a code that is right for the user's working secret, for a time step later than any they used
+   * before. Checking spends nothing: `spend()` claims the step with a conditional update, so two simultaneous
+   * requests cannot both win.
+   */
+  totpProof(user: User, code: string): SecondFactorProof | null {
+    if (!user.totpSecret) return null;
     const secret = this.secretBox.open(user.totpSecret, totpSecretContext(user.id));
     const step = this.totp.matchingStep(secret, code, user.totpLastStep);
-    if (step === null) return false;
-    const claimed = await this.dataSource
-      .createQueryBuilder()
-      .update(User)
-      .set({ totpLastStep: step })
-      .where('id = :id', { id: user.id })
-      .andWhere('(totp_last_step IS NULL OR totp_last_step < :step)', { step })
-      .execute();
-    return claimed.affected === 1;
+    if (step === null) return null;
+    return {
+      spend: async () => {
+        const claimed = await this.dataSource
+          .createQueryBuilder()
+          .update(User)
+          .set({ totpLastStep: step })
+          .where('id = :id', { id: user.id })
+          .andWhere('(totp_last_step IS NULL OR totp_last_step < :step)', { step })
+          .execute();
+        return claimed.affected === 1;
+      },
+    };
   }
 
   private async liveSetup(userId: string): Promise<TwoFactorSetup> {
