@@ -73,7 +73,44 @@ describe('bad input', () => {
       ['form-encoded', () => api.raw('POST', '/auth/login', `email=${email}&password=x`, 'application/x-www-form-urlencoded'), 400, 'VALIDATION_FAILED'],
       ['text/plain', () => api.raw('POST', '/auth/login', JSON.stringify({ email, password }), 'text/plain'), 400, 'VALIDATION_FAILED'],
       ['trusted device token as a number', login({ email, password, trustedDeviceToken: 7 }), 400, 'VALIDATION_FAILED'],
+      ['JSON in Latin-1', () => api.raw('POST', '/auth/login', JSON.stringify({ email, password }), 'application/json; charset=iso-8859-1'), 400, 'VALIDATION_FAILED'],
+      ['a lone surrogate in the password', () => api.raw('POST', '/auth/login', `{"email":"${email}","password":"\\ud800${password}"}`), 400, 'VALIDATION_FAILED'],
     ]);
+  });
+
+  it('says what is wrong with the body: JSON, as application/json, in UTF-8', async () => {
+    const { email, password } = practice.admin;
+    const json = JSON.stringify({ email, password });
+    for (const contentType of ['application/x-www-form-urlencoded', 'text/plain']) {
+      const response = await api.raw('POST', '/auth/login', json, contentType);
+      expect(response.body.message).toBe('The request body must be JSON, sent with Content-Type: application/json.');
+      expect(response.body.errors).toBeUndefined();
+    }
+    const latin1 = await api.raw('POST', '/auth/login', json, 'application/json; charset=iso-8859-1');
+    expect(latin1.body.message).toBe('The request body must be JSON in UTF-8, not iso-8859-1.');
+    const lone = await admin.raw('POST', '/clients', '{"name":"\\ud800Acme","code":"LONE"}');
+    expect(lone.body.errors).toEqual([{ field: 'name', messages: ['name must be well-formed Unicode text'] }]);
+  });
+
+  it('gives one message per field: what kind of value it takes, when the kind is wrong', async () => {
+    const number = await api.post('/auth/login/two-factor', { challengeToken: 7, code: 123456 });
+    expect(number.body.errors).toEqual([
+      { field: 'challengeToken', messages: ['challengeToken must be a string'] },
+      { field: 'code', messages: ['code must be a string of 6 digits'] },
+    ]);
+    const empty = await api.post('/auth/login', {});
+    expect(empty.body.errors).toEqual([
+      { field: 'email', messages: ['email must be an email address'] },
+      { field: 'password', messages: ['password must be a string'] },
+    ]);
+  });
+
+  it('lists at most 20 problems, however many unknown fields a body has', async () => {
+    const fields = Object.fromEntries(Array.from({ length: 5000 }, (_, n) => [`field${n}`, n]));
+    const response = await api.post('/auth/login', { email: practice.admin.email, password: practice.admin.password, ...fields });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toHaveLength(20);
+    expect(response.body.message).toBe('The request is not valid (the first 20 of 5000 problems are listed).');
   });
 
   it('at the code step', async () => {
@@ -128,6 +165,10 @@ describe('bad input', () => {
       ['clients: name as a number', () => admin.post('/clients', { name: 7, code: 'SEVEN' }), 400, 'VALIDATION_FAILED'],
       ['clients: code with spaces inside', () => admin.post('/clients', { name: 'Seven', code: 'SE VEN' }), 400, 'VALIDATION_FAILED'],
       ['clients: unknown field', () => admin.post('/clients', { name: 'Seven', code: 'SEVEN', practiceId: practice.id }), 400, 'VALIDATION_FAILED'],
+      ['clients: a right-to-left override in the name', () => admin.post('/clients', { name: 'Invoice \u202Egnp.exe', code: 'RTL' }), 400, 'VALIDATION_FAILED'],
+      ['clients: a NUL in the name', () => admin.post('/clients', { name: 'Nul\u0000Byte', code: 'NUL' }), 400, 'VALIDATION_FAILED'],
+      ['clients: a lone surrogate in the name', () => admin.raw('POST', '/clients', '{"name":"\\ud800lone","code":"LONE"}'), 400, 'VALIDATION_FAILED'],
+      ['clients: a letter outside A-Z in the code', () => admin.post('/clients', { name: 'Ünïcødé Ltd', code: 'ÜNI' }), 400, 'VALIDATION_FAILED'],
     ]);
   });
 

@@ -3,7 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
-import { droppedKeyErrors, validationFailed } from '../common/validation/validation.pipe.js';
+import { droppedKeyErrors, fieldErrorsOf, validationFailed } from '../common/validation/validation.pipe.js';
 import { LoginDto } from './dto/login.dto.js';
 
 /**
@@ -17,10 +17,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const body = plainToInstance(LoginDto, request.body ?? {});
     const errors = [
       ...droppedKeyErrors(request.body),
-      ...(await validate(body, { whitelist: true, forbidNonWhitelisted: true })).map((error) => ({
-        field: error.property,
-        messages: Object.values(error.constraints ?? {}),
-      })),
+      ...fieldErrorsOf(await validate(body, { whitelist: true, forbidNonWhitelisted: true })),
     ];
     if (errors.length > 0 || typeof request.body !== 'object' || Array.isArray(request.body)) throw validationFailed(errors);
     return (await super.canActivate(context)) as boolean;

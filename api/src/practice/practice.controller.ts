@@ -45,7 +45,11 @@ export class PracticeController {
 
   @Delete('users/:id/two-factor')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: "The member's secret, backup codes, trusted devices and sessions are removed; the member is notified." })
+  @ApiNoContentResponse({
+    description:
+      "The member's secret, backup codes, trusted devices and sessions are removed; the member is notified. " +
+      'For a member without 2FA there is nothing to reset: 204, and nothing changes.',
+  })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   resetMemberTwoFactor(@CurrentAuth() auth: AuthContext, @Param() { id }: IdParam): Promise<void> {
     return this.practice.resetMemberTwoFactor(auth, id);

@@ -92,9 +92,9 @@ export class PracticeService {
     }
     const member = await this.dataSource.getRepository(User).findOneBy({ id: userId, practiceId: practice.id });
     if (!member) throw notFound('User');
-    if (!member.twoFactorEnabledAt) {
-      throw new DomainException('TWO_FACTOR_NOT_ENABLED', 'This member has not enabled two-factor authentication.');
-    }
+    // Nothing to reset (never enabled, or reset a moment ago by another administrator): the member is already where
+    // a reset leaves them, and the contract's answer is 204. Their sessions stay, and no notice is sent.
+    if (!member.twoFactorEnabledAt) return;
     await this.twoFactor.removeTwoFactor(member, 'TWO_FACTOR_RESET');
   }
 

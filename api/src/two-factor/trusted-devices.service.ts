@@ -6,6 +6,7 @@ import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors/domain.exception.js';
 import { hashToken, newId, newOpaqueToken } from '../common/crypto/tokens.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { withoutUnsafeCharacters } from '../users/user-rules.js';
 import { TrustedDevice } from './entities/trusted-device.entity.js';
 
 /** "Don't ask again on this computer". */
@@ -90,5 +91,5 @@ export function deviceLabel(userAgent: string | undefined): string {
   const browser = find(BROWSERS);
   const system = find(SYSTEMS);
   if (browser && system) return `${browser} on ${system}`;
-  return (browser ?? system ?? userAgent).slice(0, 60);
+  return (browser ?? system ?? withoutUnsafeCharacters(userAgent)).slice(0, 60);
 }

@@ -55,7 +55,7 @@ export class TwoFactorController {
   @Post('two-factor/disable')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deletes the secret, the backup codes and the trusted devices; all sessions end.' })
-  @ApiErrors('VALIDATION_FAILED', 'INVALID_PASSWORD', 'TWO_FACTOR_NOT_ENABLED', 'TWO_FACTOR_REQUIRED_BY_PRACTICE')
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_PASSWORD', 'TWO_FACTOR_NOT_ENABLED', 'TWO_FACTOR_REQUIRED_BY_PRACTICE', 'TOO_MANY_ATTEMPTS')
   disable(@CurrentAuth() auth: AuthContext, @Body() body: DisableTwoFactorDto): Promise<void> {
     return this.twoFactor.disable(auth, body.password);
   }
@@ -63,7 +63,7 @@ export class TwoFactorController {
   @Post('two-factor/backup-codes')
   @HttpCode(200)
   @ApiOkResponse({ type: BackupCodesResponseSchema, description: 'All earlier backup codes stop working.' })
-  @ApiErrors('VALIDATION_FAILED', 'INVALID_TWO_FACTOR_CODE', 'TWO_FACTOR_NOT_ENABLED')
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_TWO_FACTOR_CODE', 'TWO_FACTOR_NOT_ENABLED', 'TOO_MANY_ATTEMPTS')
   regenerateBackupCodes(@CurrentAuth() auth: AuthContext, @Body() body: TwoFactorCodeDto): Promise<BackupCodesResponse> {
     return this.twoFactor.regenerateBackupCodes(auth, body.code);
   }

@@ -92,7 +92,9 @@ export class TwoFactorService {
   /** "Verify and Enable": the pending secret becomes the working one; other sessions and trusted devices end. */
   async enable(auth: AuthContext): Promise<Profile> {
     const { user } = auth;
-    assertDisabled(user);
+    // The contract answers enable with the setup's codes only. With 2FA on there is no setup to finish (none can be
+    // started), which is what TWO_FACTOR_SETUP_NOT_STARTED says; the message says why.
+    if (user.twoFactorEnabledAt) throw setupNotStarted('Two-factor authentication is already on: there is no setup to finish.');
     const setup = await this.liveSetup(user.id);
     if (setup.verifiedStep === null || !setup.backupCodeHashes) {
       throw new DomainException('TWO_FACTOR_SETUP_NOT_VERIFIED', 'Verify a code from your authenticator app first.');
@@ -111,7 +113,7 @@ export class TwoFactorService {
           twoFactorLockedUntil: null,
         },
       );
-      if (enabled.affected !== 1) throw alreadyEnabled();
+      if (enabled.affected !== 1) throw setupNotStarted('Two-factor authentication is already on: there is no setup to finish.');
       await this.backupCodes.replace(manager, user.id, hashes);
       await manager.getRepository(TwoFactorSetup).delete({ userId: user.id });
       await this.trustedDevices.revokeAll(manager, user.id);
@@ -195,10 +197,7 @@ export class TwoFactorService {
   private async liveSetup(userId: string): Promise<TwoFactorSetup> {
     const setup = await this.dataSource.getRepository(TwoFactorSetup).findOneBy({ userId });
     if (!setup || setup.expiresAt.getTime() <= this.clock.now().getTime()) {
-      throw new DomainException(
-        'TWO_FACTOR_SETUP_NOT_STARTED',
-        'Start the setup again: there is no pending two-factor setup, or it expired.',
-      );
+      throw setupNotStarted('Start the setup again: there is no pending two-factor setup, or it expired.');
     }
     return setup;
   }
@@ -221,6 +220,8 @@ function assertEnabled(user: User): void {
     throw new DomainException('TWO_FACTOR_NOT_ENABLED', 'Two-factor authentication is not enabled on this account.');
   }
 }
+
+const setupNotStarted = (message: string) => new DomainException('TWO_FACTOR_SETUP_NOT_STARTED', message);
 
 const alreadyEnabled = () =>
   new DomainException('TWO_FACTOR_ALREADY_ENABLED', 'Two-factor authentication is already enabled on this account.');

@@ -25,6 +25,8 @@ const UNSAFE_NAME_CLASS = '\\p{Cc}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\
 export const UNSAFE_NAME_CHARACTERS = new RegExp(`[${UNSAFE_NAME_CLASS}]`, 'u');
 /** The same rule as a whole-string pattern, for validators that only take "must match". */
 export const SAFE_NAME_PATTERN = new RegExp(`^[^${UNSAFE_NAME_CLASS}]*$`, 'u');
+/** Text other people will read that did not come through a validator (a browser's User-Agent), made safe to show. */
+export const withoutUnsafeCharacters = (text: string) => text.replace(new RegExp(`[${UNSAFE_NAME_CLASS}]`, 'gu'), '');
 
 /** Why a first or last name is refused, or null. */
 export function nameProblem(field: string, name: string): string | null {

@@ -19,6 +19,17 @@ describe('CreateClientDto', () => {
     expect(refusedFields({ name: 'Acme', code: 'C'.repeat(CLIENT_CODE_MAX_LENGTH + 1) })).toEqual(['code']);
   });
 
+  it('refuses a name with control or text-direction characters, which could disguise it in the Client List', () => {
+    for (const name of ['Invoice \u202Egnp.exe', 'Nul\u0000Byte', 'Bell\u0007', 'Isolate \u2067x']) {
+      expect(refusedFields({ name, code: 'ACME01' })).toEqual(['name']);
+    }
+    expect(refusedFields({ name: 'Ünïcødé & Søns (Pty) Ltd — 株式会社', code: 'ACME01' })).toEqual([]);
+  });
+
+  it('refuses a code with letters outside A-Z', () => {
+    expect(refusedFields({ name: 'Acme', code: 'ÜNI' })).toEqual(['code']);
+  });
+
   it('refuses a code that starts with punctuation, and allows spaces around it', () => {
     expect(refusedFields({ name: 'Acme', code: '-ACME' })).toEqual(['code']);
     expect(refusedFields({ name: 'Acme', code: ' ACME01 ' })).toEqual([]);

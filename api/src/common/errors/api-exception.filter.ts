@@ -12,7 +12,6 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   404: 'NOT_FOUND',
   405: 'NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
-  415: 'VALIDATION_FAILED',
   429: 'TOO_MANY_ATTEMPTS',
   503: 'SERVICE_UNAVAILABLE',
 };
@@ -43,6 +42,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const details = exception.getResponse();
       const body = errorBody(503, 'SERVICE_UNAVAILABLE', 'A service this API depends on is unavailable.');
       return { body: { ...body, ...(typeof details === 'object' ? details : {}), statusCode: 503, code: 'SERVICE_UNAVAILABLE' } };
+    }
+    if (status === 415) {
+      // body-parser's answer to JSON in a charset or encoding other than UTF-8; the contract answers 400 for every
+      // body that is not JSON it can read.
+      return { body: errorBody(400, 'VALIDATION_FAILED', unreadableBodyMessage(exception)) };
     }
     if (status !== undefined && status < 500) {
       const code = CODE_FOR_STATUS[status] ?? 'VALIDATION_FAILED';
@@ -79,13 +83,19 @@ function clientMessage(status: number, exception: unknown): string {
       return 'Not found.';
     case 413:
       return 'The request body is too large.';
-    case 415:
-      return 'The request body must be JSON.';
     case 429:
       return 'Too many attempts. Try again later.';
     default:
       return exception instanceof HttpException ? exception.message : (STATUS_CODES[status] ?? 'Error');
   }
+}
+
+function unreadableBodyMessage(exception: unknown): string {
+  const { charset, cause } = (exception ?? {}) as { charset?: unknown; cause?: { charset?: unknown } };
+  const named = charset ?? cause?.charset;
+  return typeof named === 'string'
+    ? `The request body must be JSON in UTF-8, not ${named}.`
+    : 'The request body must be JSON in UTF-8, without a content encoding.';
 }
 
 /** body-parser's error type, whether it reaches us raw or wrapped by Nest's Express adapter (as `cause`). */

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ErrorCode } from '@practice-cloud/contracts';
+import { errorSchema } from './api-errors.decorator.js';
 
 export const OPENAPI_UI_PATH = 'api/docs';
 export const OPENAPI_JSON_PATH = 'api/docs-json';
@@ -19,7 +21,24 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       BEARER_SCHEME,
     )
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withBodyLimit(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * Every body is read under one size limit, before any route sees it: each operation that takes a body can answer
+ * 413 PAYLOAD_TOO_LARGE, so the document says so once here rather than on every handler.
+ */
+function withBodyLimit(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of [path.post, path.put, path.patch]) {
+      if (!operation?.requestBody) continue;
+      operation.responses['413'] = {
+        description: 'PAYLOAD_TOO_LARGE: the body is over 100 kB',
+        content: { 'application/json': { schema: errorSchema(413, [ErrorCode.PAYLOAD_TOO_LARGE]) } },
+      };
+    }
+  }
+  return document;
 }
 
 /** Swagger UI at /api/docs and the JSON at /api/docs-json. Both are public: they describe the public contract. */

@@ -16,31 +16,47 @@ export const MAX_BODY_DEPTH = 16;
 
 /**
  * Runs right after the JSON parser, before any guard or pipe: every body of the contract is a JSON object of
- * modest depth. An array, or an object nested thousands deep (which would overflow the validators' recursion and
- * surface as a 500), is a 400 for every route alike.
+ * modest depth, sent as `application/json`. A body of another type (a form, plain text) would otherwise reach the
+ * validators as nothing at all and be told its fields are missing; an array, or an object nested thousands deep
+ * (which would overflow the validators' recursion and surface as a 500), is a 400 for every route alike; and so
+ * is a string that is not well-formed Unicode (a lone surrogate), which would be stored as something else.
  */
 export function requireJsonObjectBody(request: Request, _response: Response, next: NextFunction): void {
+  // `is()` is null for a request without a body, false for a body of another type. `Content-Length: 0` counts as
+  // a body for it, but is none: a client's bodiless POST sends it.
+  const json = request.is('application/json');
+  if (json === null || request.headers['content-length'] === '0') return next();
+  if (json === false) {
+    return next(new DomainException('VALIDATION_FAILED', 'The request body must be JSON, sent with Content-Type: application/json.'));
+  }
   const body: unknown = request.body;
-  if (body === undefined || !request.is('application/json')) return next();
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return next(new DomainException('VALIDATION_FAILED', 'The request body must be a JSON object.'));
   }
-  if (depthExceeds(body, MAX_BODY_DEPTH)) {
-    return next(new DomainException('VALIDATION_FAILED', `The request body is nested more than ${MAX_BODY_DEPTH} levels deep.`));
-  }
+  const problem = shapeProblem(body, MAX_BODY_DEPTH);
+  if (problem) return next(problem);
   next();
 }
 
 /** Iterative, so the check itself cannot overflow the stack it protects. */
-function depthExceeds(root: object, max: number): boolean {
-  const stack: [unknown, number][] = [[root, 1]];
+function shapeProblem(root: object, maxDepth: number): DomainException | null {
+  const stack: [unknown, number, string][] = [[root, 1, '']];
   while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
+    const [value, depth, path] = stack.pop()!;
+    if (typeof value === 'string' && !value.isWellFormed()) {
+      return validationFailed([{ field: path, messages: [`${path} must be well-formed Unicode text`] }]);
+    }
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    if (depth > maxDepth) {
+      return new DomainException('VALIDATION_FAILED', `The request body is nested more than ${maxDepth} levels deep.`);
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (!key.isWellFormed()) return validationFailed([{ field, messages: ['field names must be well-formed Unicode text'] }]);
+      stack.push([child, depth + 1, field]);
+    }
   }
-  return false;
+  return null;
 }
 
 /**

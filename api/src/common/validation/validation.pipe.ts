@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@practice-cloud/contracts';
+import { IS_BOOLEAN, IS_DEFINED, IS_EMAIL, IS_ENUM, IS_IN, IS_STRING, IS_UUID } from 'class-validator';
 import { DomainException } from '../errors/domain.exception.js';
 
 /**
@@ -14,7 +15,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => validationFailed(flatten(errors)),
+    exceptionFactory: (errors) => validationFailed(fieldErrorsOf(errors)),
   });
 }
 
@@ -40,14 +41,35 @@ class StrictValidationPipe extends ValidationPipe {
   }
 }
 
+/** Enough to mend any request of the contract; a body of thousands of unknown keys gets a short answer, not a long one. */
+export const MAX_LISTED_ERRORS = 20;
+
 export function validationFailed(errors: FieldError[]): DomainException {
-  return new DomainException('VALIDATION_FAILED', 'The request is not valid.', { errors });
+  const listed = errors.slice(0, MAX_LISTED_ERRORS);
+  const message =
+    listed.length < errors.length
+      ? `The request is not valid (the first ${listed.length} of ${errors.length} problems are listed).`
+      : 'The request is not valid.';
+  return new DomainException('VALIDATION_FAILED', message, { errors: listed });
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/**
+ * The rules that say what kind of value a field takes. A value of the wrong kind (a number for a string, nothing at
+ * all) breaks every other rule of its field too, and "must be shorter than 256 characters" would only mislead:
+ * then the kind is the one message.
+ */
+const KIND_RULES = [IS_DEFINED, IS_STRING, IS_BOOLEAN, IS_EMAIL, IS_IN, IS_ENUM, IS_UUID];
+
+function messagesOf(constraints: Record<string, string>): string[] {
+  const kind = KIND_RULES.find((rule) => rule in constraints);
+  return kind ? [constraints[kind]] : Object.values(constraints);
+}
+
+/** class-validator's errors as the contract's field list, nested fields with dotted names. */
+export function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    const own = error.constraints ? [{ field, messages: messagesOf(error.constraints) }] : [];
+    return [...own, ...fieldErrorsOf(error.children ?? [], field)];
   });
 }

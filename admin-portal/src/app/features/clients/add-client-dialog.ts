@@ -59,8 +59,8 @@ import { ClientsService } from './clients.service';
             <mat-error>Enter a client code.</mat-error>
           } @else if (form.controls.code.hasError('pattern')) {
             <mat-error>
-              Use up to {{ codeMaxLength }} letters, digits, dots, dashes or underscores, starting with a letter or
-              digit.
+              Use up to {{ codeMaxLength }} letters A–Z, digits, dots, dashes or underscores, starting with a letter
+              or digit.
             </mat-error>
           } @else if (form.controls.code.hasError('server')) {
             <mat-error>{{ form.controls.code.getError('server') }}</mat-error>
