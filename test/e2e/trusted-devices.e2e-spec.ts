@@ -133,6 +133,27 @@ describe('trusted computers', () => {
     expect((await second.client.delete(`/profile/trusted-devices/${firstDevice.id}`)).status).toBe(404);
   });
 
+  it('sign out whoever holds a revoked computer now, but not the session that revokes it', async () => {
+    const { user, app } = await practiceWithTwoFactor();
+    const lost = await rememberComputer(user, app);
+    const lostAgain = suite.api.withToken((await login(user, { body: { trustedDeviceToken: lost.token } })).body.accessToken);
+    const here = await rememberComputer(user, app);
+    const elsewhere = await signIn(suite.api, user, { trustedDeviceToken: here.token });
+    const devices = (await here.client.get('/profile/trusted-devices')).body;
+    const lostDevice = devices.find((device: { current: boolean }) => !device.current);
+    const hereDevice = devices.find((device: { current: boolean }) => device.current);
+
+    expect((await here.client.delete(`/profile/trusted-devices/${lostDevice.id}`)).status).toBe(204);
+    expect((await lost.client.get('/profile')).status).toBe(401);
+    expect((await lostAgain.get('/profile')).status).toBe(401);
+    expect((await here.client.get('/profile')).status).toBe(200);
+
+    // Revoking this very computer: the next sign-in here asks for a code, this session stays, the other one ends.
+    expect((await here.client.delete(`/profile/trusted-devices/${hereDevice.id}`)).status).toBe(204);
+    expect((await here.client.get('/profile')).status).toBe(200);
+    expect((await elsewhere.get('/profile')).status).toBe(401);
+  });
+
   it('are revoked when 2FA is disabled, and stay so when it is enabled again', async () => {
     const { user, app } = await practiceWithTwoFactor();
     const { token, client } = await rememberComputer(user, app);

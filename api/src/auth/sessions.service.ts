@@ -73,6 +73,13 @@ export class SessionsService {
     );
   }
 
+  /** Ends the sessions signed in through a trusted computer (by its code step or by its token), but `exceptSessionId`. */
+  async revokeAllForTrustedDevice(trustedDeviceId: string, exceptSessionId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(Session)
+      .update({ trustedDeviceId, revokedAt: IsNull(), id: Not(exceptSessionId) }, { revokedAt: this.clock.now() });
+  }
+
   async trustedDeviceOf(sessionId: string): Promise<string | null> {
     const session = await this.dataSource.getRepository(Session).findOneBy({ id: sessionId });
     return session?.trustedDeviceId ?? null;

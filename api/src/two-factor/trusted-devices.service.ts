@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TrustedDevice as TrustedDeviceView } from '@practice-cloud/contracts';
 import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import { SessionsService } from '../auth/sessions.service.js';
+import type { AuthContext } from '../common/auth/auth-context.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors/domain.exception.js';
 import { hashToken, newId, newOpaqueToken } from '../common/crypto/tokens.js';
@@ -16,6 +18,7 @@ export class TrustedDevicesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sessions: SessionsService,
   ) {}
 
   async remember(userId: string, userAgent: string | undefined): Promise<{ id: string; token: string; expiresAt: Date }> {
@@ -60,9 +63,14 @@ export class TrustedDevicesService {
     }));
   }
 
-  async revoke(userId: string, deviceId: string): Promise<void> {
-    const result = await this.dataSource.getRepository(TrustedDevice).delete({ id: deviceId, userId });
+  /**
+   * The computer asks for a code again, and whoever holds it now is signed out: revoking is what a person does
+   * about a lost or shared laptop. The session asking stays, also when it revokes its own computer.
+   */
+  async revoke({ user, sessionId }: AuthContext, deviceId: string): Promise<void> {
+    const result = await this.dataSource.getRepository(TrustedDevice).delete({ id: deviceId, userId: user.id });
     if (!result.affected) throw notFound('Trusted computer');
+    await this.sessions.revokeAllForTrustedDevice(deviceId, sessionId);
   }
 
   async revokeAll(manager: EntityManager, userId: string): Promise<void> {

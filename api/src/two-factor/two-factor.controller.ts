@@ -76,9 +76,11 @@ export class TwoFactorController {
 
   @Delete('trusted-devices/:id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The device is no longer trusted.' })
+  @ApiNoContentResponse({
+    description: 'The computer is no longer trusted, and its sessions end (the session making this request stays).',
+  })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   revokeTrustedDevice(@CurrentAuth() auth: AuthContext, @Param() { id }: IdParam): Promise<void> {
-    return this.trustedDevices.revoke(auth.user.id, id);
+    return this.trustedDevices.revoke(auth, id);
   }
 }
