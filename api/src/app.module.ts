@@ -15,6 +15,7 @@ import { databaseConfigurationProblem } from './database/configuration-problems.
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PasswordModule } from './password/password.module.js';
 import { PracticeModule } from './practice/practice.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import { TwoFactorModule } from './two-factor/two-factor.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         ProfileModule,
         TwoFactorModule,
+        PasswordModule,
         PracticeModule,
         ClientsModule,
         HealthModule,

@@ -83,7 +83,13 @@ describe('logs', () => {
     });
     expect(byBackupCode.status).toBe(200);
     secrets.fourthAccessToken = byBackupCode.body.accessToken;
-    expect((await api.withToken(byBackupCode.body.accessToken).get('/profile')).status).toBe(200);
+    const signedIn = api.withToken(byBackupCode.body.accessToken);
+    expect((await signedIn.get('/profile')).status).toBe(200);
+
+    // A new password, after a wrong current one.
+    secrets.newPassword = 'a new passphrase for logging';
+    expect((await signedIn.post('/profile/password', { currentPassword: WRONG_PASSWORD, newPassword: secrets.newPassword })).status).toBe(400);
+    expect((await signedIn.post('/profile/password', { currentPassword: ADMIN.password, newPassword: secrets.newPassword })).status).toBe(204);
     await testApp.drainQueue();
   });
 

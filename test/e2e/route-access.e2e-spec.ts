@@ -34,6 +34,7 @@ POST   /api/auth/logout                    session
 POST   /api/clients                        compliant
 POST   /api/notifications/:id/read         session
 POST   /api/practice/users                 admin
+POST   /api/profile/password               session
 POST   /api/profile/two-factor/backup-codes session
 POST   /api/profile/two-factor/disable     session
 POST   /api/profile/two-factor/enable      session

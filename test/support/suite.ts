@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import { ApiClient } from './api-client.js';
+import { SmtpSink } from './smtp-sink.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 
 export interface Suite {
@@ -19,4 +20,17 @@ export function useTestApp(options: TestAppOptions | (() => TestAppOptions) = {}
     await suite.testApp?.close();
   });
   return suite;
+}
+
+/** The same, with a local SMTP sink that receives every email the app sends. */
+export function useTestAppWithMail(options: TestAppOptions = {}): Suite & { smtp: SmtpSink } {
+  let smtp: SmtpSink | undefined;
+  beforeAll(async () => {
+    smtp = await SmtpSink.start();
+  });
+  const suite = useTestApp(() => ({ ...options, smtpUrl: smtp!.url }));
+  afterAll(async () => {
+    await smtp?.close();
+  });
+  return Object.defineProperty(suite, 'smtp', { get: () => smtp }) as Suite & { smtp: SmtpSink };
 }

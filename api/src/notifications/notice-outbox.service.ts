@@ -17,7 +17,7 @@ import {
 /** Notices about one account: its 2FA changed, or it joined a practice that requires 2FA. */
 export type AccountEvent = Extract<
   NotificationType,
-  'TWO_FACTOR_ENABLED' | 'TWO_FACTOR_DISABLED' | 'TWO_FACTOR_RESET' | 'TWO_FACTOR_REQUIRED'
+  'TWO_FACTOR_ENABLED' | 'TWO_FACTOR_DISABLED' | 'TWO_FACTOR_RESET' | 'TWO_FACTOR_REQUIRED' | 'PASSWORD_CHANGED'
 >;
 
 /** How long a dispatch may wait on the queue: while Redis is down, `add` can hang, and nothing should wait on it. */

@@ -39,5 +39,11 @@ export function noticeText(type: NotificationType, practiceName: string): Notice
         message: `An administrator of ${practiceName} reset two-factor authentication on your account. Sign in with your password and enable it again from your profile.`,
         emailSubject: 'Your two-factor authentication was reset',
       };
+    case NotificationType.PASSWORD_CHANGED:
+      return {
+        title: 'Password changed',
+        message: 'The password of your account was changed, and every other session of yours was signed out. If this was not you, contact your practice administrator at once.',
+        emailSubject: 'Your password was changed',
+      };
   }
 }

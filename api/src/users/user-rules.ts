@@ -3,11 +3,11 @@ import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@prac
 // The lengths live in the contracts, so that the portal's forms check the same ones.
 export { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
-/** Why a password for an account created by an administrator or operator is refused, or null. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `password must be at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `password must be at most ${PASSWORD_MAX_LENGTH} characters`;
-  if (new Set(password).size < 5) return 'password is too easy to guess';
+/** Why a new password (set by an administrator, an operator or its owner) is refused, or null. */
+export function passwordProblem(password: string, field = 'password'): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `${field} must be at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `${field} must be at most ${PASSWORD_MAX_LENGTH} characters`;
+  if (new Set(password).size < 5) return `${field} is too easy to guess`;
   return null;
 }
 

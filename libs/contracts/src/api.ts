@@ -127,6 +127,12 @@ export interface CreatePracticeUserRequest {
   password: string;
 }
 
+/** POST /profile/password: the current password, to confirm, and the new one. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 // Notifications
 
 export const NotificationType = {
@@ -135,6 +141,7 @@ export const NotificationType = {
   TWO_FACTOR_ENABLED: 'TWO_FACTOR_ENABLED',
   TWO_FACTOR_DISABLED: 'TWO_FACTOR_DISABLED',
   TWO_FACTOR_RESET: 'TWO_FACTOR_RESET',
+  PASSWORD_CHANGED: 'PASSWORD_CHANGED',
 } as const;
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];
 

@@ -6,6 +6,7 @@
 const SECRET_FIELDS = [
   'password',
   'currentPassword',
+  'newPassword',
   // A bare `code` is left alone: error codes (ECONNREFUSED, TOO_MANY_ATTEMPTS) are what operators search for.
   'totpCode',
   'backupCode',

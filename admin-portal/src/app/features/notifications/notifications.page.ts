@@ -17,6 +17,7 @@ const ICONS: Record<NotificationType, string> = {
   TWO_FACTOR_ENABLED: 'verified_user',
   TWO_FACTOR_DISABLED: 'lock_open',
   TWO_FACTOR_RESET: 'restart_alt',
+  PASSWORD_CHANGED: 'password',
 };
 
 /** The notices the queue delivered, newest first, with a way to mark each one read. */
