@@ -1,40 +1,50 @@
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from './common/crypto/password-hasher.js';
+import { isEmailAddress } from './common/dto/email.validators.js';
 import { DomainException } from './common/errors/domain.exception.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { databaseConfigurationProblem } from './database/configuration-problems.js';
+import { databaseProblem } from './database/configuration-problems.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { Practice } from './practice/entities/practice.entity.js';
 import { createPracticeWithAdmin } from './practice/practice-bootstrap.js';
 import { seedDemo } from './seed/demo-seed.js';
-import { canonicalEmail, EMAIL_PATTERN, nameProblem, passwordProblem } from './users/user-rules.js';
+import { nameProblem, passwordProblem } from './users/user-rules.js';
 
 const USAGE = `Usage:
   npm run -s cli -- practice:create --name "<name>" --admin-email <email> --admin-password <password> \\
     --admin-first-name <first> --admin-last-name <last>
-  npm run db:migrate | db:revert | db:seed`;
+  npm run db:migrate | db:revert | db:seed
+  --help or -h, alone or after a command, prints this text.`;
 
 class UsageError extends Error {}
+
+const printUsage = () => console.log(USAGE);
 
 /** Operators' commands: creating a practice, and the database scripts. Output on stdout is machine-readable. */
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
+    case '--help':
+    case '-h':
+      return printUsage();
     case 'practice:create':
       return createPractice(rest);
     case 'db:migrate':
+      if (!commandOptions(rest, [])) return printUsage();
       return withDataSource(async (dataSource) => {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
         console.error(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'The schema is up to date.');
       });
     case 'db:revert':
+      if (!commandOptions(rest, [])) return printUsage();
       return withDataSource(async (dataSource) => {
         await dataSource.undoLastMigration({ transaction: 'each' });
         console.error('Reverted the last migration.');
       });
     case 'db:seed':
+      if (!commandOptions(rest, [])) return printUsage();
       return withDataSource(async (dataSource) => {
         await dataSource.runMigrations({ transaction: 'each' });
         if ((await dataSource.getRepository(Practice).count()) > 0) {
@@ -49,24 +59,33 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * A command's `--option value` pairs, read strictly: an unknown option, a stray argument or an option given twice is
+ * an error, not a guess at which one was meant. Null when `--help` or `-h` asks for the usage instead.
+ */
+function commandOptions<Name extends string>(args: string[], names: readonly Name[]): Partial<Record<Name, string>> | null {
+  const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
+  for (const name of names) options[name] = { type: 'string' };
+  const { values, tokens } = parseArgs({ args, options, strict: true, tokens: true });
+  if (values.help) return null;
+  const given = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
+  const repeated = given.find((name, index) => given.indexOf(name) !== index);
+  if (repeated) throw new UsageError(`--${repeated} is given more than once; give it once`);
+  return values as Partial<Record<Name, string>>;
+}
+
 async function createPractice(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      name: { type: 'string' },
-      'admin-email': { type: 'string' },
-      'admin-password': { type: 'string' },
-      'admin-first-name': { type: 'string' },
-      'admin-last-name': { type: 'string' },
-    },
-  });
-  const missing = ['name', 'admin-email', 'admin-password', 'admin-first-name', 'admin-last-name'].filter(
-    (key) => !values[key as keyof typeof values]?.trim(),
-  );
-  if (missing.length) throw new UsageError(`Missing: ${missing.map((key) => `--${key}`).join(', ')}`);
-  const email = canonicalEmail(values['admin-email']!);
-  if (!EMAIL_PATTERN.test(email) || email.length > 254) throw new UsageError('--admin-email is not an email address');
+  const names = ['name', 'admin-email', 'admin-password', 'admin-first-name', 'admin-last-name'] as const;
+  const values = commandOptions(args, names);
+  if (!values) return printUsage();
+  const missing = names.filter((name) => values[name] === undefined);
+  if (missing.length) throw new UsageError(`Missing: ${missing.map((name) => `--${name}`).join(', ')}`);
+  const blank = names.filter((name) => !values[name]!.trim());
+  if (blank.length) throw new UsageError(`${blank.map((name) => `--${name}`).join(', ')} must not be blank`);
+  // The API's own rule on the text as typed, so that what is stored here can be typed at sign-in: spaces around an
+  // address are refused, as the API refuses them, rather than trimmed here and refused there.
+  const email = values['admin-email']!;
+  if (!isEmailAddress(email)) throw new UsageError('--admin-email is not an email address');
   const problem = passwordProblem(values['admin-password']!);
   if (problem) throw new UsageError(`--admin-password: ${problem.replace(/^password /, '')}`);
   if (values.name!.trim().length > 200) throw new UsageError('--name must be at most 200 characters');
@@ -90,16 +109,19 @@ async function createPractice(args: string[]): Promise<void> {
   });
 }
 
+/** Runs work on the configured database; a database the environment keeps us from using is one line, not a stack. */
 async function withDataSource(work: (dataSource: DataSource) => Promise<void>): Promise<void> {
   const config = loadConfig();
-  const dataSource = new DataSource(dataSourceOptions(config));
-  await dataSource.initialize().catch((error: unknown) => {
-    throw (config.database.kind === 'mysql' && databaseConfigurationProblem(error, config.database.url)) || error;
-  });
   try {
-    await work(dataSource);
-  } finally {
-    await dataSource.destroy();
+    const dataSource = new DataSource(dataSourceOptions(config));
+    await dataSource.initialize();
+    try {
+      await work(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+  } catch (error) {
+    throw databaseProblem(error, config.database) ?? error;
   }
 }
 

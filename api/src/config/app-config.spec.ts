@@ -63,6 +63,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir }).dataEncryptionKey.equals(first.dataEncryptionKey)).toBe(true);
   });
 
+  it('says in one line, naming DATA_DIR, that a DATA_DIR which is a file cannot hold the key', () => {
+    const file = join(dataDir(), 'a-file');
+    writeFileSync(file, '');
+    expect(() => loadConfig({ DATA_DIR: file })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: file })).toThrow(/^DATA_DIR: the key file \S+\/a-file\/data-encryption\.key cannot be opened or created \(EEXIST\)/);
+  });
+
   it('uses MySQL with DATABASE_URL, and then requires DATA_ENCRYPTION_KEY', () => {
     const url = 'mysql://root@127.0.0.1:3306/practice';
     expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATA_ENCRYPTION_KEY/);

@@ -225,11 +225,18 @@ function encryptionKey(raw: string | undefined, database: AppConfig['database'],
     throw new ConfigError('DATA_ENCRYPTION_KEY is required with DATABASE_URL (32 bytes, base64 or hex)');
   }
   const keyFile = resolve(dataDir, 'data-encryption.key');
-  if (existsSync(keyFile)) return parseKey(readFileSync(keyFile, 'utf8').trim(), keyFile);
-  mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
-  writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-  chmodSync(keyFile, 0o600);
-  return parseKey(readFileSync(keyFile, 'utf8').trim(), keyFile);
+  try {
+    if (existsSync(keyFile)) return parseKey(readFileSync(keyFile, 'utf8').trim(), keyFile);
+    mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
+    writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    chmodSync(keyFile, 0o600);
+    return parseKey(readFileSync(keyFile, 'utf8').trim(), keyFile);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    // A DATA_DIR that is a file, or a folder we may not write, is the operator's to fix: one line, not a stack.
+    const code = (error as { code?: unknown }).code;
+    throw new ConfigError(`DATA_DIR: the key file ${keyFile} cannot be opened or created (${String(code)}); check the folder and its permissions`);
+  }
 }
 
 function parseKey(value: string, source = 'DATA_ENCRYPTION_KEY'): Buffer {

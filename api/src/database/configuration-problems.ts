@@ -27,6 +27,34 @@ export function databaseConfigurationProblem(error: unknown, databaseUrl: string
   }
 }
 
+/** The answers of a MySQL server that could not be reached at all: refused, not found, not answering, cut off. */
+const UNREACHABLE_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'PROTOCOL_CONNECTION_LOST'];
+
+/** What SQLite says (in its extended codes too) when the file cannot be opened or written, or is not a database. */
+const UNUSABLE_FILE_CODE = /^SQLITE_(CANTOPEN|READONLY|NOTADB|PERM|FULL|IOERR)/;
+
+/**
+ * Why the operators' CLI could not use the configured database, as one line, or null for a failure that is not the
+ * environment's (that one keeps its stack). The app retries an unreachable server at start, as it may still be
+ * starting; the CLI runs once, so for it an unreachable server or an unusable DATA_DIR is as final as a wrong
+ * database name. The line names the host and port, never DATABASE_URL itself, which holds the password.
+ */
+export function databaseProblem(error: unknown, database: AppConfig['database']): ConfigError | null {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  if (database.kind === 'mysql') {
+    const problem = databaseConfigurationProblem(error, database.url);
+    if (problem || !UNREACHABLE_CODES.includes(String(code))) return problem;
+    const url = new URL(database.url);
+    return new ConfigError(
+      `DATABASE_URL: the server at ${url.hostname}:${url.port || 3306} is not reachable (${String(code)}); ` +
+        'check the host and port, and that the server is running',
+    );
+  }
+  // A file-system error (it has a syscall) or SQLite's own: creating the folder or opening the file failed.
+  if (typeof code !== 'string' || (typeof syscall !== 'string' && !UNUSABLE_FILE_CODE.test(code))) return null;
+  return new ConfigError(`DATA_DIR: the database file ${database.file} cannot be opened or created (${code}); check the folder and its permissions`);
+}
+
 /**
  * Opens the configured database once, so that a configuration problem stops the start with one line rather than
  * ten retries with stack traces. Other failures are left to the caller's retries.

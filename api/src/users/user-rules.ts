@@ -35,5 +35,3 @@ export function nameProblem(field: string, name: string): string | null {
   if (UNSAFE_NAME_CHARACTERS.test(name)) return `${field} must not contain control or text-direction characters`;
   return null;
 }
-
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { EMAIL_MAX_LENGTH, IsEmailAddress } from '../../common/dto/email.validators.js';
 import { IsTotpCode, TOTP_CODE_PROPERTY } from '../../common/dto/two-factor-code.validators.js';
 
 export class LoginDto {
-  @ApiProperty({ format: 'email', maxLength: 254 })
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @ApiProperty({ format: 'email', maxLength: EMAIL_MAX_LENGTH })
+  @IsEmailAddress()
   email!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 256, format: 'password' })

@@ -1,7 +1,8 @@
 import type { Role } from '@practice-cloud/contracts';
 import { ROLES } from '@practice-cloud/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { EMAIL_MAX_LENGTH, IsEmailAddress } from '../../common/dto/email.validators.js';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SAFE_NAME_PATTERN } from '../../users/user-rules.js';
 
 export class UpdatePracticeSettingsDto {
@@ -11,9 +12,8 @@ export class UpdatePracticeSettingsDto {
 }
 
 export class CreatePracticeUserDto {
-  @ApiProperty({ format: 'email', maxLength: 254 })
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @ApiProperty({ format: 'email', maxLength: EMAIL_MAX_LENGTH })
+  @IsEmailAddress()
   email!: string;
 
   @ApiProperty({ maxLength: NAME_MAX_LENGTH })
