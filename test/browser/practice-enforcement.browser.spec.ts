@@ -257,7 +257,8 @@ describe('Practice Settings: requiring 2FA, in the browser', () => {
     await dialog.getByLabel('First name').fill('Fay');
     await dialog.getByLabel('Last name').fill('Ford');
     await dialog.getByLabel('Email').fill('fay.ford@northside-tax.test');
-    await dialog.getByLabel('Temporary password').fill('Fay-temporary-2026!');
+    await dialog.getByLabel('Password', { exact: true }).fill('Fay-first-password-2026!');
+    await expectVisible(dialog.getByText('Share it in person or by phone, not by email.'));
     await checkScreen(carolPage, 'add-member', { fullPage: false });
     await dialog.getByRole('button', { name: 'Add member' }).click();
     await expectHidden(dialog);

@@ -71,7 +71,11 @@ describe('Sign-in problems, in the browser', () => {
     await letOpenSignInsExpire();
 
     await submitCode(page, await ginaApp.nextCode());
-    await expectVisible(formAlert(page).getByText('Your sign-in has expired. Please enter your email and password again.'));
+    await expectVisible(
+      formAlert(page).getByText(
+        'This sign-in has ended: it expired, or too many wrong codes were entered. Please enter your email and password again.',
+      ),
+    );
     await expectVisible(page.getByRole('heading', { name: 'Sign in' }));
     expect(await page.getByLabel('Email').inputValue()).toBe(gina.email);
     await checkScreen(page, 'sign-in-expired');
@@ -98,7 +102,9 @@ describe('Sign-in problems, in the browser', () => {
         await expectVisible(page.getByRole('button', { name: 'Verify', exact: true }));
       }
       await submitCode(page, hugoApp.staleCode(20));
-      await expectVisible(formAlert(page).getByText('Your sign-in has expired.', { exact: false }));
+      // The words cover this cause too, not only a sign-in left open too long.
+      await expectVisible(formAlert(page).getByText('too many wrong codes were entered', { exact: false }));
+      await expectVisible(page.getByRole('heading', { name: 'Sign in' }));
     }
 
     // Ten wrong codes in a row: even the right code is refused for 15 minutes, and the form says how long to wait.

@@ -6,6 +6,7 @@ import { routes } from './app.routes';
 import { errorInterceptor } from './core/api/error.interceptor';
 import { credentialsInterceptor } from './core/auth/credentials.interceptor';
 import { PageTitleStrategy } from './core/ui/page-title.strategy';
+import { provideFormErrors } from './shared/validators';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -15,5 +16,6 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([credentialsInterceptor, errorInterceptor])),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
+    provideFormErrors(),
   ],
 };

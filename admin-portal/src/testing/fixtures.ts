@@ -5,6 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AuthenticatedResponse, Profile } from '@practice-cloud/contracts';
 import { SESSION_STORAGE } from '../app/core/auth/session.store';
+import { provideFormErrors } from '../app/shared/validators';
 
 export function aProfile(overrides: Partial<Profile> = {}): Profile {
   return {
@@ -57,13 +58,17 @@ export class MemoryStorage implements Storage {
   }
 }
 
-/** What almost every spec needs: a router, HttpClient against the testing backend, and an in-memory session. */
+/**
+ * What almost every spec needs: a router, HttpClient against the testing backend, an in-memory session, and the
+ * application's rule for when a field shows its error.
+ */
 export function portalTestProviders() {
   return [
     provideRouter([]),
     provideHttpClient(),
     provideHttpClientTesting(),
     { provide: SESSION_STORAGE, useValue: new MemoryStorage() },
+    provideFormErrors(),
   ];
 }
 

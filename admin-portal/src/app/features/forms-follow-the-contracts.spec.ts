@@ -99,6 +99,61 @@ describe('Forms that follow the contracts', () => {
     }
   });
 
+  /** Puts text in an input as pasting does: one input event with the whole text. */
+  async function paste(fixture: ComponentFixture<unknown>, name: string, value: string): Promise<HTMLInputElement> {
+    const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(`input[formcontrolname=${name}]`);
+    if (!input) throw new Error(`no input ${name}`);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    return input;
+  }
+
+  function errors(fixture: ComponentFixture<unknown>): string[] {
+    return [...(fixture.nativeElement as HTMLElement).querySelectorAll('mat-error')].map((e) => e.textContent?.trim() ?? '');
+  }
+
+  it('no input cuts what is typed or pasted at the limit: the text stays whole and the field says the limit at once', async () => {
+    const client = await renderStable(AddClientDialog);
+    const member = await renderStable(AddMemberDialog);
+    for (const input of [client, member].flatMap((f) => [...(f.nativeElement as HTMLElement).querySelectorAll('input')])) {
+      expect(input.hasAttribute('maxlength')).toBe(false);
+    }
+
+    const name = await paste(client, 'name', 'N'.repeat(380));
+    expect(name.value).toHaveLength(380);
+    const code = await paste(client, 'code', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+    expect(code.value).toHaveLength(36);
+    // Shown while the cursor is still in the field, before it is left or the form is submitted.
+    expect(errors(client)).toEqual([
+      `Use at most ${CLIENT_NAME_MAX_LENGTH} characters (now 380).`,
+      `Use at most ${CLIENT_CODE_MAX_LENGTH} characters (now 36).`,
+    ]);
+
+    await paste(member, 'firstName', 'Bartholomew-'.repeat(9).slice(0, 106));
+    expect(errors(member)).toEqual([`Use at most ${NAME_MAX_LENGTH} characters (now 106).`]);
+  });
+
+  it('a name of only spaces counts as empty, in the form\'s own words, not the API\'s "must not be blank"', async () => {
+    const client = await renderStable(AddClientDialog);
+    await fillAndSubmit(client, { name: '   ', code: '  ' });
+    http.expectNone('/api/clients');
+    expect(errors(client)).toEqual(["Enter the client's name.", 'Enter a client code.']);
+
+    const added = await renderStable(AddMemberDialog);
+    await fillAndSubmit(added, { ...member, firstName: ' ', lastName: '\t ', password: 'long-password-1' });
+    http.expectNone('/api/practice/users');
+    expect(errors(added)).toEqual(['Enter a first name.', 'Enter a last name.']);
+  });
+
+  it('Add member calls the password what it is, and promises no change that never happens', async () => {
+    const fixture = await renderStable(AddMemberDialog);
+    const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
+    expect(text).toContain('Password');
+    expect(text).toContain('Share it in person or by phone, not by email.');
+    expect(text.toLowerCase()).not.toContain('temporary');
+  });
+
   it('Add member and Add client send one request while the first is in flight (a double click submits twice)', async () => {
     const again = async (fixture: ComponentFixture<unknown>): Promise<void> => {
       (fixture.nativeElement as HTMLElement)

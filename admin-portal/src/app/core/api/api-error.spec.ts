@@ -91,7 +91,10 @@ describe('messages', () => {
   });
 
   it('has clear words for the sign-in errors', () => {
-    expect(messageFor('CHALLENGE_EXPIRED')).toContain('enter your email and password again');
+    // One code for both causes, so the words name both: a sign-in left too long, and one ended by 5 wrong codes.
+    expect(messageFor('CHALLENGE_EXPIRED')).toBe(
+      'This sign-in has ended: it expired, or too many wrong codes were entered. Please enter your email and password again.',
+    );
     expect(messageFor('TWO_FACTOR_ENROLMENT_REQUIRED')).toMatch(/^Unauthorised/);
     expect(messageFor('TOO_MANY_ATTEMPTS')).toContain('Too many attempts');
   });

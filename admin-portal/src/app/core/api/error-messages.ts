@@ -29,8 +29,9 @@ const MESSAGES: Record<PortalErrorCode, string> = {
   INVALID_CREDENTIALS: 'The email or password is incorrect.',
   INVALID_TWO_FACTOR_CODE:
     'That code did not work. Enter the current 6-digit code from your authenticator app; each code can be used once.',
-  // The API says the same for a challenge past its 5 minutes and for one spent by wrong codes.
-  CHALLENGE_EXPIRED: 'Your sign-in has expired. Please enter your email and password again.',
+  // The API says the same for a challenge past its 5 minutes and for one spent by 5 wrong codes, so the words name both.
+  CHALLENGE_EXPIRED:
+    'This sign-in has ended: it expired, or too many wrong codes were entered. Please enter your email and password again.',
   UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
   TWO_FACTOR_ENROLMENT_REQUIRED:
     'Unauthorised: your practice requires two-factor authentication. Enable it to open client files.',

@@ -13,7 +13,7 @@ import {
 } from '@practice-cloud/contracts';
 import { asApiError } from '../../core/api/api-error';
 import { FormAlert } from '../../shared/form-alert';
-import { setServerError } from '../../shared/validators';
+import { maxTextLength, requiredText, setServerError } from '../../shared/validators';
 import { ClientsService } from './clients.service';
 
 /** Add a client file: a name and the practice's own short code for it. Closes with the new client. */
@@ -28,40 +28,25 @@ import { ClientsService } from './clients.service';
         <app-form-alert [message]="error()" />
         <mat-form-field class="pc-full-width">
           <mat-label>Client name</mat-label>
-          <input
-            matInput
-            formControlName="name"
-            autocomplete="organization"
-            required
-            cdkFocusInitial
-            [maxlength]="nameMaxLength"
-          />
+          <input matInput formControlName="name" autocomplete="organization" required cdkFocusInitial />
           @if (form.controls.name.hasError('required')) {
             <mat-error>Enter the client's name.</mat-error>
-          } @else if (form.controls.name.hasError('maxlength')) {
-            <mat-error>Use at most {{ nameMaxLength }} characters.</mat-error>
+          } @else if (form.controls.name.getError('maxlength'); as tooLong) {
+            <mat-error>Use at most {{ nameMaxLength }} characters (now {{ tooLong.actualLength }}).</mat-error>
           } @else if (form.controls.name.hasError('server')) {
             <mat-error>{{ form.controls.name.getError('server') }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field class="pc-full-width">
           <mat-label>Client code</mat-label>
-          <input
-            matInput
-            formControlName="code"
-            autocomplete="off"
-            spellcheck="false"
-            required
-            [maxlength]="codeMaxLength"
-          />
+          <input matInput formControlName="code" autocomplete="off" spellcheck="false" required />
           <mat-hint>Your practice's own short reference, for example ACME01.</mat-hint>
           @if (form.controls.code.hasError('required')) {
             <mat-error>Enter a client code.</mat-error>
+          } @else if (form.controls.code.getError('maxlength'); as tooLong) {
+            <mat-error>Use at most {{ codeMaxLength }} characters (now {{ tooLong.actualLength }}).</mat-error>
           } @else if (form.controls.code.hasError('pattern')) {
-            <mat-error>
-              Use up to {{ codeMaxLength }} letters A–Z, digits, dots, dashes or underscores, starting with a letter
-              or digit.
-            </mat-error>
+            <mat-error>Use letters A–Z, digits, dots, dashes or underscores, starting with a letter or digit.</mat-error>
           } @else if (form.controls.code.hasError('server')) {
             <mat-error>{{ form.controls.code.getError('server') }}</mat-error>
           }
@@ -90,15 +75,16 @@ export class AddClientDialog {
   protected readonly error = signal<string | null>(null);
   protected readonly nameMaxLength = CLIENT_NAME_MAX_LENGTH;
   protected readonly codeMaxLength = CLIENT_CODE_MAX_LENGTH;
-  // The API's rules, from the contracts: the form refuses what the API would.
+  // The API's rules, from the contracts: the form refuses what the API would, in its own words. Only spaces count as
+  // empty, and a value too long stays whole in the field with a message, instead of being cut at the limit.
   protected readonly form = new FormGroup({
     name: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(CLIENT_NAME_MAX_LENGTH)],
+      validators: [requiredText, maxTextLength(CLIENT_NAME_MAX_LENGTH)],
     }),
     code: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.pattern(CLIENT_CODE_INPUT_PATTERN)],
+      validators: [requiredText, maxTextLength(CLIENT_CODE_MAX_LENGTH), Validators.pattern(CLIENT_CODE_INPUT_PATTERN)],
     }),
   });
 

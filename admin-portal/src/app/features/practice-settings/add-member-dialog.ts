@@ -15,7 +15,7 @@ import {
 } from '@practice-cloud/contracts';
 import { asApiError } from '../../core/api/api-error';
 import { FormAlert } from '../../shared/form-alert';
-import { setServerError } from '../../shared/validators';
+import { maxTextLength, requiredText, setServerError } from '../../shared/validators';
 import { PracticeService } from './practice.service';
 
 /** Add a member to the practice. Closes with the new member. */
@@ -39,29 +39,22 @@ import { PracticeService } from './practice.service';
         <div class="row">
           <mat-form-field>
             <mat-label>First name</mat-label>
-            <input
-              matInput
-              formControlName="firstName"
-              autocomplete="off"
-              required
-              cdkFocusInitial
-              [maxlength]="nameMaxLength"
-            />
+            <input matInput formControlName="firstName" autocomplete="off" required cdkFocusInitial />
             @if (form.controls.firstName.hasError('required')) {
               <mat-error>Enter a first name.</mat-error>
-            } @else if (form.controls.firstName.hasError('maxlength')) {
-              <mat-error>Use at most {{ nameMaxLength }} characters.</mat-error>
+            } @else if (form.controls.firstName.getError('maxlength'); as tooLong) {
+              <mat-error>Use at most {{ nameMaxLength }} characters (now {{ tooLong.actualLength }}).</mat-error>
             } @else if (form.controls.firstName.hasError('server')) {
               <mat-error>{{ form.controls.firstName.getError('server') }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field>
             <mat-label>Last name</mat-label>
-            <input matInput formControlName="lastName" autocomplete="off" required [maxlength]="nameMaxLength" />
+            <input matInput formControlName="lastName" autocomplete="off" required />
             @if (form.controls.lastName.hasError('required')) {
               <mat-error>Enter a last name.</mat-error>
-            } @else if (form.controls.lastName.hasError('maxlength')) {
-              <mat-error>Use at most {{ nameMaxLength }} characters.</mat-error>
+            } @else if (form.controls.lastName.getError('maxlength'); as tooLong) {
+              <mat-error>Use at most {{ nameMaxLength }} characters (now {{ tooLong.actualLength }}).</mat-error>
             } @else if (form.controls.lastName.hasError('server')) {
               <mat-error>{{ form.controls.lastName.getError('server') }}</mat-error>
             }
@@ -86,16 +79,20 @@ import { PracticeService } from './practice.service';
           </mat-select>
           <mat-hint>Administrators can change Practice Settings and reset members' 2FA.</mat-hint>
         </mat-form-field>
+        <!--
+          Their password, not a temporary one: nothing asks them to change it, and they cannot change it themselves.
+          The hint says only what is true.
+        -->
         <mat-form-field>
-          <mat-label>Temporary password</mat-label>
+          <mat-label>Password</mat-label>
           <input matInput type="password" formControlName="password" autocomplete="new-password" required />
-          <mat-hint>Share it with them in person or by phone, not by email.</mat-hint>
+          <mat-hint>The password they will sign in with. Share it in person or by phone, not by email.</mat-hint>
           @if (form.controls.password.hasError('required')) {
-            <mat-error>Enter a temporary password.</mat-error>
+            <mat-error>Enter a password for them.</mat-error>
           } @else if (form.controls.password.hasError('minlength')) {
             <mat-error>Use at least {{ passwordMinLength }} characters.</mat-error>
-          } @else if (form.controls.password.hasError('maxlength')) {
-            <mat-error>Use at most {{ passwordMaxLength }} characters.</mat-error>
+          } @else if (form.controls.password.getError('maxlength'); as tooLong) {
+            <mat-error>Use at most {{ passwordMaxLength }} characters (now {{ tooLong.actualLength }}).</mat-error>
           } @else if (form.controls.password.hasError('server')) {
             <mat-error>{{ form.controls.password.getError('server') }}</mat-error>
           }
@@ -135,11 +132,13 @@ export class AddMemberDialog {
   protected readonly nameMaxLength = NAME_MAX_LENGTH;
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly passwordMaxLength = PASSWORD_MAX_LENGTH;
-  // The API's rules, from the contracts: the form refuses what the API would.
+  // The API's rules, from the contracts: the form refuses what the API would, in its own words. Names of only spaces
+  // count as empty, and a name too long stays whole in the field with a message, instead of being cut at the limit.
+  // The password is sent as typed (spaces are part of it), so its length is not measured trimmed.
   protected readonly form = new FormGroup({
-    firstName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)] }),
-    lastName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)] }),
-    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
+    firstName: new FormControl('', { nonNullable: true, validators: [requiredText, maxTextLength(NAME_MAX_LENGTH)] }),
+    lastName: new FormControl('', { nonNullable: true, validators: [requiredText, maxTextLength(NAME_MAX_LENGTH)] }),
+    email: new FormControl('', { nonNullable: true, validators: [requiredText, Validators.email] }),
     role: new FormControl<Role>('MEMBER', { nonNullable: true }),
     password: new FormControl('', {
       nonNullable: true,

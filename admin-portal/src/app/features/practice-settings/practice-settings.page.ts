@@ -19,9 +19,15 @@ import { FormAlert } from '../../shared/form-alert';
 import { AddMemberDialog } from './add-member-dialog';
 import { PracticeService } from './practice.service';
 
-/** What follows "2 of 3": "members have"; after "1 of 3", "members has"; after "1 of 1", "member has". */
+/**
+ * What follows "count of total": the noun agrees with the total, and the verb is singular for one person or for a
+ * practice of one, so that no singular noun is followed by a plural verb. "0 of 3 members have", "1 of 3 members
+ * has", "2 of 3 members have", "0 of 1 member has", "1 of 1 member has".
+ */
 export function membersVerb(count: number, total: number, singularVerb: string, pluralVerb: string): string {
-  return `${total === 1 ? 'member' : 'members'} ${count === 1 ? singularVerb : pluralVerb}`;
+  const noun = total === 1 ? 'member' : 'members';
+  const verb = count === 1 || total === 1 ? singularVerb : pluralVerb;
+  return `${noun} ${verb}`;
 }
 
 /**

@@ -75,10 +75,17 @@ describe('the words about how many members', () => {
     membersWithTwoFactor: 1,
   };
 
-  it('agree with the count: 1 of 2 members has, 2 of 3 members have, 1 of 1 member has', () => {
-    expect(`1 of 2 ${membersVerb(1, 2, 'has', 'have')}`).toBe('1 of 2 members has');
-    expect(`2 of 3 ${membersVerb(2, 3, 'has', 'have')}`).toBe('2 of 3 members have');
-    expect(`1 of 1 ${membersVerb(1, 1, 'has', 'have')}`).toBe('1 of 1 member has');
+  it('agree with the count, for none, one and many: no singular noun with a plural verb', () => {
+    const words = (count: number, total: number): string => `${count} of ${total} ${membersVerb(count, total, 'has', 'have')}`;
+    expect(words(0, 1)).toBe('0 of 1 member has');
+    expect(words(1, 1)).toBe('1 of 1 member has');
+    expect(words(0, 3)).toBe('0 of 3 members have');
+    expect(words(1, 2)).toBe('1 of 2 members has');
+    expect(words(2, 3)).toBe('2 of 3 members have');
+    expect(words(5, 5)).toBe('5 of 5 members have');
+    expect(requireTwoFactorQuestion({ ...settings, members: 1, membersWithTwoFactor: 0 }, true).paragraphs[0]).toMatch(
+      /^1 of 1 member has not enabled 2FA yet\. They will/,
+    );
     expect(requireTwoFactorQuestion(settings, true).paragraphs[0]).toMatch(/^1 of 2 members has not enabled 2FA yet\. They will/);
   });
 

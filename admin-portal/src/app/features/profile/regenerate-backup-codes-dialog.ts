@@ -45,7 +45,6 @@ export interface RegenerateBackupCodesData {
               formControlName="code"
               inputmode="numeric"
               autocomplete="one-time-code"
-              maxlength="9"
               required
               cdkFocusInitial
             />

@@ -84,6 +84,20 @@ describe('The 2FA forms of the profile', () => {
     req.flush({ backupCodes: ['AAAA-BBBB'] });
   });
 
+  it('lets a pasted code longer than 6 digits stay whole, and says what a code looks like', async () => {
+    const fixture = await renderStable(EnableTwoFactorPage);
+    [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Next')?.click();
+    http.expectOne('/api/profile/two-factor/setup').flush(A_SETUP);
+    await fixture.whenStable();
+
+    const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[autocomplete=one-time-code]');
+    expect(input?.hasAttribute('maxlength')).toBe(false);
+    type(fixture, 'input[autocomplete=one-time-code]', '123 456 789');
+    expect(await submit(fixture)).toBe(true);
+    http.expectNone('/api/profile/two-factor/verify');
+    expect((fixture.nativeElement as HTMLElement).querySelector('mat-error')?.textContent).toContain('The code is 6 digits');
+  });
+
   describe('one request per submission: two clicks in a row reach the form before the disabled button is rendered', () => {
     function button(fixture: ComponentFixture<unknown>, label: string): HTMLButtonElement {
       const found = [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find(

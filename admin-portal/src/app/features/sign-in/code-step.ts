@@ -62,7 +62,6 @@ export interface CodeSubmission {
             formControlName="code"
             inputmode="numeric"
             autocomplete="one-time-code"
-            maxlength="9"
             required
           />
           @if (form.controls.code.hasError('required')) {

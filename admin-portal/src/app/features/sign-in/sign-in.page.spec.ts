@@ -83,7 +83,7 @@ describe('SignInPage', () => {
     expect(el().querySelector('input[autocomplete=one-time-code]')).not.toBeNull();
   });
 
-  it('goes back to the password step when the sign-in expired', async () => {
+  it('goes back to the password step when the sign-in expired or too many wrong codes ended it', async () => {
     await passwordStep();
     type('input[autocomplete=one-time-code]', '123456');
     await submit();
@@ -93,7 +93,9 @@ describe('SignInPage', () => {
     await fixture.whenStable();
     expect(el().querySelector('input[type=email]')).not.toBeNull();
     expect(el().querySelector<HTMLInputElement>('input[type=email]')?.value).toBe('jane@smith-co.test');
-    expect(el().querySelector('[role=alert]')?.textContent).toContain('enter your email and password again');
+    const alert = el().querySelector('[role=alert]')?.textContent ?? '';
+    expect(alert).toContain('it expired, or too many wrong codes were entered');
+    expect(alert).toContain('enter your email and password again');
   });
 
   it('shows the wait from Retry-After and holds the form', async () => {
