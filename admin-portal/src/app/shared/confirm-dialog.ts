@@ -19,8 +19,8 @@ export interface ConfirmDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatDialogModule, MatButtonModule],
   template: `
-    <h2 mat-dialog-title>{{ data.title }}</h2>
-    <mat-dialog-content>
+    <h2 mat-dialog-title class="pc-user-text">{{ data.title }}</h2>
+    <mat-dialog-content class="pc-user-text">
       @for (paragraph of data.paragraphs; track $index) {
         <p>{{ paragraph }}</p>
       }

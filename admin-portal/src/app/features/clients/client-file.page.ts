@@ -29,8 +29,10 @@ import { ClientsService } from './clients.service';
         <mat-card appearance="outlined" class="file">
           <mat-card-header>
             <mat-icon mat-card-avatar aria-hidden="true" class="avatar">folder_shared</mat-icon>
-            <mat-card-title><h1 class="pc-page-title">{{ client.name }}</h1></mat-card-title>
-            <mat-card-subtitle>Client code <span class="pc-mono">{{ client.code }}</span></mat-card-subtitle>
+            <mat-card-title><h1 class="pc-page-title pc-user-text">{{ client.name }}</h1></mat-card-title>
+            <mat-card-subtitle class="pc-user-text">
+              Client code <span class="pc-mono">{{ client.code }}</span>
+            </mat-card-subtitle>
           </mat-card-header>
           <mat-card-content>
             <dl class="facts">

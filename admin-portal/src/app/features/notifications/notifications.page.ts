@@ -51,7 +51,7 @@ const ICONS: Record<NotificationType, string> = {
               data-testid="notification"
             >
               <mat-icon class="icon" aria-hidden="true">{{ icon(notice) }}</mat-icon>
-              <div class="body">
+              <div class="body pc-user-text">
                 <h2 class="title">
                   {{ notice.title }}
                   @if (notice.readAt === null) {
