@@ -1,7 +1,7 @@
 /**
  * When the code step goes wrong, in Chromium against the real API: a sign-in left open past its 5 minutes, and the
  * lock after 10 wrong codes in a row, with the time to wait. Each must say in plain words what happened and what to
- * do, and never sign anyone in.
+ * do, and never sign anyone in. Also a session that ends while a dialog is open.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
@@ -9,12 +9,15 @@ import { IsNull } from 'typeorm';
 import { LoginChallenge } from '../../api/src/auth/entities/login-challenge.entity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
+  apiCall,
   type Authenticator,
   checkScreen,
   Computer,
   enableTwoFactorOverApi,
   expectClientList,
   expectCodeStep,
+  expectHidden,
+  expectPath,
   expectVisible,
   formAlert,
   type Person,
@@ -85,6 +88,42 @@ describe('Sign-in problems, in the browser', () => {
     await expectCodeStep(page);
     await submitCode(page, await ginaApp.nextCode());
     await expectClientList(page);
+  });
+
+  it('a session that ends while a dialog is open closes the dialog, leaves sign-in usable, and returns to the page', async () => {
+    await page.getByRole('link', { name: 'Practice Settings' }).click();
+    await expectPath(page, '/practice/settings');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('First name').fill('Iris');
+    await dialog.getByLabel('Last name').fill('Ives');
+    await dialog.getByLabel('Email').fill('iris.ives@lakeside-books.test');
+    await dialog.getByLabel('Password', { exact: true }).fill('Iris-the-member-2026!');
+
+    // Meanwhile the session ends: signed out from elsewhere, or past its lifetime.
+    const token = await page.evaluate(() => {
+      const raw = sessionStorage.getItem('practice-cloud.session');
+      return raw ? (JSON.parse(raw) as { accessToken: string }).accessToken : '';
+    });
+    expect((await apiCall(app.baseUrl, 'POST', '/auth/logout', {}, token)).status).toBe(204);
+
+    await dialog.getByRole('button', { name: 'Add member' }).click();
+    await expectPath(page, '/sign-in');
+    await expectHidden(dialog);
+    expect(await page.locator('.cdk-overlay-backdrop').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('returnUrl')).toBe('/practice/settings');
+    await expectVisible(page.locator('mat-snack-bar-container').getByText('Your session has ended. Please sign in again.'));
+    await checkScreen(page, 'sign-in-after-session-ended');
+
+    // Nothing covers the form: a real click reaches the fields and the button.
+    await page.getByLabel('Email').click();
+    await page.getByLabel('Email').fill(gina.email);
+    await page.getByLabel('Password', { exact: false }).first().fill(gina.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectCodeStep(page);
+    await submitCode(page, await ginaApp.nextCode());
+    await expectPath(page, '/practice/settings');
+    await expectVisible(page.getByRole('heading', { name: 'Practice Settings' }));
   });
 
   it('10 wrong codes in a row lock the code step, and the wait time is shown', async () => {

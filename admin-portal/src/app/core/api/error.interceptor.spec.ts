@@ -1,6 +1,8 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { MatDialog, MatDialogModule, type MatDialogRef } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { anAuthenticatedResponse, MemoryStorage } from '../../../testing/fixtures';
@@ -8,6 +10,15 @@ import { SESSION_STORAGE, SessionStore } from '../auth/session.store';
 import { Notifier } from '../ui/notifier';
 import { ApiError } from './api-error';
 import { errorInterceptor } from './error.interceptor';
+
+/** Stands for any dialog the portal opens (Add client, Add member, a confirmation). */
+@Component({
+  selector: 'app-some-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatDialogModule],
+  template: '<h2 mat-dialog-title>Add a client</h2>',
+})
+class SomeDialog {}
 
 describe('errorInterceptor', () => {
   let client: HttpClient;
@@ -55,6 +66,26 @@ describe('errorInterceptor', () => {
     expect(router.navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/clients/c1' } });
     // The message is shown on the sign-in page, once the navigation there has ended.
     expect(notifier.infoAfter).toHaveBeenCalledWith(router.navigate.mock.results[0]?.value, 'Your session has ended. Please sign in again.');
+  });
+
+  it('closes the open dialogs when it sends the person to sign in, so none is left covering the sign-in page', async () => {
+    const dialog = TestBed.inject(MatDialog);
+    const ref: MatDialogRef<SomeDialog> = dialog.open(SomeDialog);
+    const closed = firstValueFrom(ref.afterClosed());
+    await fail(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'x', error: 'Unauthorized' });
+    await closed;
+    expect(dialog.openDialogs).toHaveLength(0);
+    expect(router.navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/clients/c1' } });
+  });
+
+  it('leaves the dialogs open for any other failure, where the dialog shows the message', async () => {
+    const dialog = TestBed.inject(MatDialog);
+    dialog.open(SomeDialog);
+    await fail(401, { code: 'TWO_FACTOR_ENROLMENT_REQUIRED' });
+    await fail(409, { code: 'CLIENT_CODE_TAKEN' });
+    await fail(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'name', messages: ['name must not be blank'] }] });
+    expect(dialog.openDialogs).toHaveLength(1);
+    dialog.closeAll();
   });
 
   it('never treats TWO_FACTOR_ENROLMENT_REQUIRED as signed out: keeps the session and opens the enable flow', async () => {

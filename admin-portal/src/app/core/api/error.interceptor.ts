@@ -1,5 +1,6 @@
 import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import { ErrorCode } from '@practice-cloud/contracts';
 import { catchError, throwError } from 'rxjs';
@@ -14,13 +15,14 @@ export const SIGN_IN_URL = '/sign-in';
  * The one place where the API's error codes become what the user sees. Every failed request reaches its caller as
  * an ApiError with a `userMessage`; two codes also change where the user is:
  *
- * - UNAUTHENTICATED ends the session and goes to sign-in.
+ * - UNAUTHENTICATED ends the session, closes any open dialog and goes to sign-in (back here afterwards).
  * - TWO_FACTOR_ENROLMENT_REQUIRED is not "signed out": the session stays, and the user goes to the enable flow.
  */
 export const errorInterceptor: HttpInterceptorFn = (req, next) => {
   const session = inject(SessionStore);
   const router = inject(Router);
   const notifier = inject(Notifier);
+  const dialog = inject(MatDialog);
 
   return next(req).pipe(
     catchError((failure: unknown) => {
@@ -31,6 +33,9 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
 
       if (error.code === ErrorCode.UNAUTHENTICATED && session.isSignedIn()) {
         session.clear();
+        // A dialog (Add client, say) sits above the page in an overlay: left open, it would cover the sign-in page
+        // and block it, and its own requests would only fail again.
+        dialog.closeAll();
         const returnUrl = router.url.startsWith(SIGN_IN_URL) ? undefined : router.url;
         notifier.infoAfter(
           router.navigate([SIGN_IN_URL], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} }),
