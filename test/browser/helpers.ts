@@ -141,6 +141,12 @@ export async function expectHidden(locator: Locator, timeout = 15_000): Promise<
   await locator.first().waitFor({ state: 'hidden', timeout });
 }
 
+/** Keyboard focus is on the (one) element the locator finds. */
+export async function expectFocusOn(locator: Locator, timeout = 15_000): Promise<void> {
+  const handle = await locator.elementHandle({ timeout });
+  await locator.page().waitForFunction((element) => document.activeElement === element, handle, { timeout });
+}
+
 export async function expectPath(page: Page, path: string, timeout = 15_000): Promise<void> {
   await page.waitForURL((url) => url.pathname === path, { timeout });
 }
@@ -290,6 +296,8 @@ export async function enableTwoFactor(
   if (shots.install) await checkScreen(page, shots.install);
   await page.getByRole('button', { name: 'Next', exact: true }).click();
 
+  // Each step change takes keyboard and screen reader users to the new step's heading, not back to the page's body.
+  await expectFocusOn(page.getByRole('heading', { name: 'Scan the QR code' }));
   const key = page.getByTestId('setup-key');
   await expectVisible(key);
   await expectVisible(page.getByRole('img', { name: /QR code/ }));
@@ -303,6 +311,7 @@ export async function enableTwoFactor(
 
   const codes = page.getByTestId('backup-code');
   await expectVisible(codes);
+  await expectFocusOn(page.getByRole('heading', { name: 'Save your backup codes' }));
   const backupCodes = (await codes.allTextContents()).map((c) => c.trim());
   expect(backupCodes).toHaveLength(10);
   await expectCodesReadable(codes);

@@ -3,6 +3,7 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -65,6 +66,7 @@ export class EnableTwoFactorPage {
   private readonly router = inject(Router);
   private readonly clipboard = inject(Clipboard);
   private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly stepper = viewChild(MatStepper);
   protected readonly session = inject(SessionStore);
 
@@ -203,6 +205,18 @@ export class EnableTwoFactorPage {
     this.saved.reset(false);
     this.stepper()?.reset();
     this.error.set(message);
+  }
+
+  /**
+   * On every step change (Next, Verify and Next, a restart, a step header), focus goes to the new step's heading, once
+   * it is rendered and no longer inert. Otherwise it would drop to the page's body when the pressed button is disabled
+   * while it works, and a keyboard or screen reader user would start again from the top.
+   */
+  protected focusStepTitle(index: number): void {
+    afterNextRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>(`#enable-step-title-${index}`)?.focus(),
+      { injector: this.injector },
+    );
   }
 
   /** Moves on once the step's `completed` binding has been rendered; a linear stepper checks it. */

@@ -84,6 +84,26 @@ describe('The 2FA forms of the profile', () => {
     req.flush({ backupCodes: ['AAAA-BBBB'] });
   });
 
+  it('moves focus to the heading of each new step of the enable flow, not to the page body', async () => {
+    const fixture = await renderStable(EnableTwoFactorPage);
+    const focusedText = (): string | undefined => document.activeElement?.textContent?.trim();
+    const buttonNamed = (label: string): HTMLButtonElement | undefined =>
+      [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+
+    buttonNamed('Next')?.focus();
+    buttonNamed('Next')?.click();
+    http.expectOne('/api/profile/two-factor/setup').flush(A_SETUP);
+    await fixture.whenStable();
+    expect(document.activeElement?.tagName).toBe('H2');
+    expect(focusedText()).toBe('Scan the QR code');
+
+    type(fixture, 'input[autocomplete=one-time-code]', '654321');
+    expect(await submit(fixture)).toBe(true);
+    http.expectOne('/api/profile/two-factor/verify').flush({ backupCodes: ['AAAA-BBBB'] });
+    await fixture.whenStable();
+    expect(focusedText()).toBe('Save your backup codes');
+  });
+
   it('lets a pasted code longer than 6 digits stay whole, and says what a code looks like', async () => {
     const fixture = await renderStable(EnableTwoFactorPage);
     [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Next')?.click();
