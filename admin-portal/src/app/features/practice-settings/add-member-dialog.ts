@@ -79,14 +79,14 @@ import { PracticeService } from './practice.service';
           </mat-select>
           <mat-hint>Administrators can change Practice Settings and reset members' 2FA.</mat-hint>
         </mat-form-field>
-        <!--
-          Their password, not a temporary one: nothing asks them to change it, and they cannot change it themselves.
-          The hint says only what is true.
-        -->
+        <!-- Nothing forces a change at first sign-in, so the hint says only what is true: they can change it. -->
         <mat-form-field>
           <mat-label>Password</mat-label>
           <input matInput type="password" formControlName="password" autocomplete="new-password" required />
-          <mat-hint>The password they will sign in with. Share it in person or by phone, not by email.</mat-hint>
+          <mat-hint>
+            The password they will sign in with; they can change it in their profile. Share it in person or by phone,
+            not by email.
+          </mat-hint>
           @if (form.controls.password.hasError('required')) {
             <mat-error>Enter a password for them.</mat-error>
           } @else if (form.controls.password.hasError('minlength')) {

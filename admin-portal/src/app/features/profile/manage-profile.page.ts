@@ -13,6 +13,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { SessionStore } from '../../core/auth/session.store';
 import { Notifier } from '../../core/ui/notifier';
 import { FormAlert } from '../../shared/form-alert';
+import { ChangePasswordDialog } from './change-password-dialog';
 import { DisableTwoFactorDialog } from './disable-two-factor-dialog';
 import { RegenerateBackupCodesDialog, type RegenerateBackupCodesData } from './regenerate-backup-codes-dialog';
 import { TwoFactorService } from './two-factor.service';
@@ -50,6 +51,17 @@ export class ManageProfilePage implements OnInit {
     // The profile held since sign-in may be stale (backup codes used, an administrator's reset).
     this.auth.refreshProfile().subscribe({ error: () => undefined });
     this.loadDevices();
+  }
+
+  protected changePassword(): void {
+    this.dialog
+      .open<ChangePasswordDialog, void, boolean>(ChangePasswordDialog, { width: '520px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((changed) => {
+        if (changed) {
+          this.notifier.info('Your password is changed. Every other computer signed in as you was signed out.');
+        }
+      });
   }
 
   protected disable(): void {
