@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BuiltApi } from '../support/built-api.js';
 import { runCli } from '../support/built-cli.js';
 import { MYSQL_ROOT_URL } from '../support/test-app.js';
@@ -10,11 +13,19 @@ const KEY = randomBytes(32).toString('base64');
 /** The test server, with a user it does not know, whose password must never be printed. */
 const UNKNOWN_USER = Object.assign(new URL(MYSQL), { username: 'pc_never_created', password: SECRET_LOOKING }).toString();
 
-/** Starts the built API with a bad environment and returns how it stopped. */
+/**
+ * Starts the built API with a bad environment and returns how it stopped. Its own DATA_DIR: the embedded default
+ * makes its key file before a later variable stops the start, and the checkout's ./data is not for tests.
+ */
 async function startWith(env: Record<string, string>) {
-  const api = BuiltApi.spawn({ NODE_ENV: 'production', PORTAL_DIR: '', ...env });
-  const { code } = await api.exited;
-  return { code, stderr: api.stderr, stdout: api.stdout };
+  const dataDir = mkdtempSync(join(tmpdir(), 'practice-cloud-config-'));
+  try {
+    const api = BuiltApi.spawn({ NODE_ENV: 'production', PORTAL_DIR: '', DATA_DIR: dataDir, ...env });
+    const { code } = await api.exited;
+    return { code, stderr: api.stderr, stdout: api.stdout };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 describe('configuration errors stop the start with one line naming the variable', () => {
