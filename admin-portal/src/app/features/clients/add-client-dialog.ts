@@ -24,7 +24,7 @@ import { ClientsService } from './clients.service';
   template: `
     <h2 mat-dialog-title>Add a client</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="content">
+      <mat-dialog-content class="pc-dialog-body content">
         <app-form-alert [message]="error()" />
         <mat-form-field class="pc-full-width">
           <mat-label>Client name</mat-label>
@@ -60,9 +60,6 @@ import { ClientsService } from './clients.service';
   `,
   styles: `
     .content {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
       padding-top: 8px !important;
     }
   `,

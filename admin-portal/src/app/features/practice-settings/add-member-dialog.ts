@@ -34,7 +34,7 @@ import { PracticeService } from './practice.service';
   template: `
     <h2 mat-dialog-title>Add a member</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="content">
+      <mat-dialog-content class="pc-dialog-body content">
         <app-form-alert [message]="error()" />
         <div class="row">
           <mat-form-field>
@@ -106,9 +106,6 @@ import { PracticeService } from './practice.service';
   `,
   styles: `
     .content {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
       padding-top: 8px !important;
     }
     .row {

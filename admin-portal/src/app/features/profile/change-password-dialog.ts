@@ -24,7 +24,7 @@ function sameNewPassword(group: AbstractControl): ValidationErrors | null {
   template: `
     <h2 mat-dialog-title>Change password</h2>
     <form [formGroup]="form" (ngSubmit)="change()" novalidate>
-      <mat-dialog-content class="content">
+      <mat-dialog-content class="pc-dialog-body">
         <p>You stay signed in here; every other computer signed in as you is signed out.</p>
         <app-form-alert [message]="error()" />
         <mat-form-field class="pc-full-width">
@@ -68,14 +68,6 @@ function sameNewPassword(group: AbstractControl): ValidationErrors | null {
     </form>
   `,
   styles: `
-    .content {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-    }
-    p {
-      margin: 0;
-    }
     .mismatch {
       color: var(--mat-sys-error);
     }

@@ -27,7 +27,7 @@ import { TwoFactorService } from './two-factor.service';
   template: `
     <h2 mat-dialog-title>Disable Two-Factor Authentication (2FA)?</h2>
     <form [formGroup]="form" (ngSubmit)="disable()" novalidate>
-      <mat-dialog-content class="content">
+      <mat-dialog-content class="pc-dialog-body">
         <p>
           Your account will be protected by your password only. Your authenticator key, backup codes and trusted
           computers will be deleted, and you will be signed out on every computer, this one included.
@@ -63,14 +63,6 @@ import { TwoFactorService } from './two-factor.service';
     </form>
   `,
   styles: `
-    .content {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-    }
-    p {
-      margin: 0;
-    }
     .note {
       display: flex;
       gap: 8px;

@@ -23,7 +23,7 @@ export interface RegenerateBackupCodesData {
   template: `
     <h2 mat-dialog-title>{{ codes() ? 'Your new backup codes' : 'Regenerate backup codes' }}</h2>
     @if (codes(); as codes) {
-      <mat-dialog-content class="content">
+      <mat-dialog-content class="pc-dialog-body">
         <p>Your earlier backup codes no longer work. Save these now: they will not be emailed or shown again.</p>
         <app-backup-codes [codes]="codes" [account]="data.account" />
       </mat-dialog-content>
@@ -32,7 +32,7 @@ export interface RegenerateBackupCodesData {
       </mat-dialog-actions>
     } @else {
       <form [formGroup]="form" (ngSubmit)="regenerate()" novalidate>
-        <mat-dialog-content class="content">
+        <mat-dialog-content class="pc-dialog-body">
           <p>
             Enter the current code from your authenticator app. Your existing backup codes will stop working and
             10 new ones will be shown.
@@ -64,16 +64,6 @@ export interface RegenerateBackupCodesData {
           </button>
         </mat-dialog-actions>
       </form>
-    }
-  `,
-  styles: `
-    .content {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-    }
-    p {
-      margin: 0;
     }
   `,
 })
